@@ -1,0 +1,196 @@
+#include "peercoach/analyzer.h"
+
+#include "detectors/narrative.h"
+#include "findings/resolve.h"
+#include "match/matcher.h"
+#include "rewrite/rewriter.h"
+#include "segmentation/document.h"
+#include "text/line_index.h"
+#include "text/match_text.h"
+#include "text/utf8.h"
+
+namespace peercoach {
+namespace {
+
+using segmentation::Document;
+using segmentation::Sentence;
+
+std::string_view Slice(std::string_view s, std::size_t begin, std::size_t end) {
+  return s.substr(begin, end - begin);
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+  RuleSet rules;
+  std::unique_ptr<match::Matcher> matcher;
+  std::unique_ptr<segmentation::Segmenter> segmenter;
+
+  Result<Analysis> Run(std::string_view text, const AnalyzeOptions& options) const;
+  void AddRewrite(const Document& doc, const match::Candidate& c, Finding& f,
+                  const AnalyzeOptions& options) const;
+};
+
+Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+Analyzer::~Analyzer() = default;
+
+const RuleSet& Analyzer::rules() const { return impl_->rules; }
+
+Result<Analyzer> Analyzer::Create(const RuleSet& rules) {
+  auto impl = std::make_unique<Impl>();
+  impl->rules = rules;
+  auto matcher = match::Matcher::Create(impl->rules);
+  if (!matcher.ok()) return matcher.error();
+  impl->matcher = std::move(matcher.value());
+  auto segmenter = segmentation::Segmenter::Create();
+  if (!segmenter.ok()) return segmenter.error();
+  impl->segmenter = std::move(segmenter.value());
+  return Analyzer(std::move(impl));
+}
+
+Result<Analysis> Analyzer::Analyze(std::string_view text, const AnalyzeOptions& options) const {
+  return impl_->Run(text, options);
+}
+
+void Analyzer::Impl::AddRewrite(const Document& doc, const match::Candidate& c, Finding& f,
+                                const AnalyzeOptions& options) const {
+  const Rule& rule = rules.rules()[c.rule];
+  const std::string_view original = doc.original;
+  rewrite::RewriteInput input;
+  input.sentence = Slice(original, f.sentence.begin, f.sentence.end);
+  input.match = f.matched_text;
+  input.before = Slice(original, f.sentence.begin, std::max(f.sentence.begin, f.span.begin));
+  input.after = Slice(original, std::min(f.span.end, f.sentence.end), f.sentence.end);
+  for (const match::Capture& cap : c.captures) {
+    const std::size_t b = doc.match.map.ToOriginalBegin(cap.begin);
+    const std::size_t e = doc.match.map.ToOriginalEnd(cap.end);
+    input.captures.emplace_back(cap.name, std::string(Slice(original, b, e)));
+  }
+  AnalyzeOptions verify = options;
+  verify.verify_rewrites = false;
+  for (std::string& candidate : rewrite::RewriteCandidates(rule, input)) {
+    if (!options.verify_rewrites) {
+      f.rewrite = std::move(candidate);
+      return;
+    }
+    // A rewrite that still carries the flag it was meant to remove is not shown.
+    auto again = Run(candidate, verify);
+    if (!again.ok()) continue;
+    bool clean = true;
+    for (const Finding& g : again.value().findings) {
+      if (g.category == f.category) clean = false;
+    }
+    if (clean) {
+      f.rewrite = std::move(candidate);
+      return;
+    }
+  }
+}
+
+Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions& options) const {
+  Analysis analysis;
+  if (!options.replace_invalid_utf8) {
+    if (auto bad = text::FindInvalidUtf8(text)) {
+      return Error(ErrorCode::kInvalidUtf8, "invalid UTF-8",
+                   SourceLocation::AtByte(*bad));
+    }
+  }
+  if (text::IsBlank(text)) return analysis;
+
+  Document doc;
+  doc.original = text;
+  auto match_text = text::BuildMatchText(text, options.replace_invalid_utf8);
+  if (!match_text.ok()) return match_text.error();
+  doc.match = std::move(match_text.value());
+  auto segmented = segmenter->Segment(doc);
+  if (!segmented.ok()) return segmented.error();
+
+  const text::LineIndex lines(text);
+  const auto orig_span = [&](std::size_t norm_begin, std::size_t norm_end) {
+    return lines.MakeSpan(doc.match.map.ToOriginalBegin(norm_begin),
+                          doc.match.map.ToOriginalEnd(norm_end));
+  };
+  const auto sentence_span = [&](std::size_t first, std::size_t last) {
+    return lines.MakeSpan(doc.sentences[first].orig_begin, doc.sentences[last].orig_end);
+  };
+
+  std::vector<match::Candidate> candidates;
+  matcher->Match(doc, candidates);
+
+  std::vector<const match::Candidate*> finding_sources;
+  for (const match::Candidate& c : candidates) {
+    const Rule& rule = rules.rules()[c.rule];
+    const Span span = orig_span(c.begin, c.end);
+    std::string matched(Slice(text, span.begin, span.end));
+    if (IsStrength(rule.category)) {
+      analysis.strengths.push_back({rule.category, rule.id, rule.message, span, matched});
+      continue;
+    }
+    Finding f{rule.category, rule.id, rule.severity, rule.message, span, std::move(matched),
+              sentence_span(c.sentence, c.sentence), std::nullopt};
+    analysis.findings.push_back(std::move(f));
+    finding_sources.push_back(&c);
+  }
+
+  // Detectors: measures, not phrases.
+  for (std::size_t r = 0; r < rules.rules().size(); ++r) {
+    const Rule& rule = rules.rules()[r];
+    if (rule.kind != RuleKind::kDetector) continue;
+    std::vector<detectors::Passage> passages;
+    if (rule.detector == "narrative") {
+      passages = detectors::DetectLongNarrative(doc, rule.thresholds);
+    } else if (rule.detector == "relatable-disclosure") {
+      passages = detectors::DetectRelatableDisclosure(
+          doc, rule.thresholds,
+          [&](const Sentence& s) { return matcher->AnyPatternMatches(r, doc, s); });
+    }
+    for (const detectors::Passage& p : passages) {
+      const Span span = sentence_span(p.first, p.last);
+      std::string matched(Slice(text, span.begin, span.end));
+      if (IsStrength(rule.category)) {
+        analysis.strengths.push_back({rule.category, rule.id, rule.message, span, matched});
+      } else {
+        analysis.findings.push_back({rule.category, rule.id, rule.severity, rule.message, span,
+                                     std::move(matched), span, std::nullopt});
+        finding_sources.push_back(nullptr);
+      }
+    }
+  }
+
+  // Rewrites before resolution, while each finding still has its candidate.
+  for (std::size_t i = 0; i < analysis.findings.size(); ++i) {
+    if (finding_sources[i] != nullptr) {
+      AddRewrite(doc, *finding_sources[i], analysis.findings[i], options);
+    } else {
+      const Rule* rule = rules.Find(analysis.findings[i].rule_id);
+      match::Candidate none;
+      none.rule = static_cast<std::size_t>(rule - rules.rules().data());
+      AddRewrite(doc, none, analysis.findings[i], options);
+    }
+  }
+
+  findings::ResolveFindings(rules, analysis.findings);
+  // A brief disclosure is no strength in a response whose story takes over.
+  bool overshared = false;
+  for (const Finding& f : analysis.findings) overshared |= f.category == Category::kOversharing;
+  if (overshared) {
+    std::erase_if(analysis.strengths, [](const Strength& s) {
+      return s.category == Category::kRelatableDisclosure;
+    });
+  }
+  findings::ResolveStrengths(analysis.strengths);
+
+  ResponseMeasures& m = analysis.measures;
+  m.sentences = doc.sentences.size();
+  m.words = doc.words.size();
+  for (const Sentence& s : doc.sentences) {
+    m.questions += s.is_question ? 1 : 0;
+    m.first_person += s.first_person;
+    m.second_person += s.second_person;
+  }
+  return analysis;
+}
+
+}  // namespace peercoach

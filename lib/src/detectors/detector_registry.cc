@@ -1,0 +1,22 @@
+#include "detectors/detector_registry.h"
+
+namespace peercoach::detectors {
+
+const DetectorSpec* FindDetector(std::string_view name) {
+  // The meaning of each threshold is documented in rules/oversharing.yaml and
+  // rules/strengths.yaml, next to the values used.
+  static const std::map<std::string, DetectorSpec, std::less<>> kDetectors = {
+      {"narrative",
+       {{{"min_run_sentences", 3},
+         {"min_run_words", 35},
+         {"monologue_words", 70},
+         {"dominate_share", 0.7}},
+        false}},
+      {"relatable-disclosure",
+       {{{"max_sentences", 2}, {"max_words", 45}}, true}},
+  };
+  auto it = kDetectors.find(name);
+  return it == kDetectors.end() ? nullptr : &it->second;
+}
+
+}  // namespace peercoach::detectors

@@ -1,0 +1,62 @@
+#include <nlohmann/json.hpp>
+
+#include "peercoach/report.h"
+
+namespace peercoach {
+namespace {
+
+using Json = nlohmann::ordered_json;  // keys in a fixed order: byte-identical output
+
+Json SpanJson(const Span& s) {
+  return Json{{"begin", s.begin},       {"end", s.end},          {"line", s.start.line},
+              {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
+}
+
+}  // namespace
+
+void WriteJson(std::ostream& out, std::string_view /*text*/, const Analysis& analysis,
+               const JsonReportOptions& options) {
+  Json j;
+  j["version"] = kJsonSchemaVersion;
+  if (!options.id.empty()) j["id"] = options.id;
+  if (!options.source.empty()) j["source"] = options.source;
+  Json findings = Json::array();
+  Json by_category = Json::object();
+  for (Category c : AllCategories()) {
+    if (!IsStrength(c)) by_category[std::string(CategoryId(c))] = 0;
+  }
+  for (const Finding& f : analysis.findings) {
+    findings.push_back(Json{{"category", CategoryId(f.category)},
+                            {"rule", f.rule_id},
+                            {"severity", SeverityName(f.severity)},
+                            {"message", f.message},
+                            {"span", SpanJson(f.span)},
+                            {"text", f.matched_text},
+                            {"sentence", SpanJson(f.sentence)},
+                            {"rewrite", f.rewrite ? Json(*f.rewrite) : Json(nullptr)}});
+    by_category[std::string(CategoryId(f.category))] =
+        by_category[std::string(CategoryId(f.category))].get<int>() + 1;
+  }
+  Json strengths = Json::array();
+  for (const Strength& s : analysis.strengths) {
+    strengths.push_back(Json{{"strength", CategoryId(s.category)},
+                             {"rule", s.rule_id},
+                             {"message", s.message},
+                             {"span", SpanJson(s.span)},
+                             {"text", s.matched_text}});
+  }
+  j["findings"] = std::move(findings);
+  j["strengths"] = std::move(strengths);
+  const ResponseMeasures& m = analysis.measures;
+  j["measures"] = Json{{"sentences", m.sentences},       {"words", m.words},
+                       {"questions", m.questions},       {"first_person", m.first_person},
+                       {"second_person", m.second_person}};
+  j["summary"] = Json{{"findings", analysis.findings.size()},
+                      {"by_category", std::move(by_category)},
+                      {"strengths", analysis.strengths.size()},
+                      {"mutual", analysis.findings.empty()}};
+  // Invalid UTF-8 (only present under replace) is written as U+FFFD, never thrown.
+  out << j.dump(options.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace peercoach

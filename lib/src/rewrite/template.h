@@ -1,0 +1,43 @@
+// rewrite/template.h: rewrite templates over a match's captures.
+//
+//   "Some people find it helpful to {action}."  + {action: "call your sponsor"}
+//     → "Some people find it helpful to call your sponsor."
+//   "{action|gerund}" → "calling your sponsor"
+#ifndef PEERCOACH_REWRITE_TEMPLATE_H_
+#define PEERCOACH_REWRITE_TEMPLATE_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace peercoach::rewrite {
+
+struct Placeholder {
+  std::string name;
+  std::string filter;  // "", "gerund", "lower" or "cap"
+};
+
+// Returns the placeholders of `tmpl`, or an error message ("unclosed {").
+std::optional<std::string> ParsePlaceholders(std::string_view tmpl, std::vector<Placeholder>& out);
+
+// True for a filter the template language knows.
+bool IsKnownFilter(std::string_view filter);
+
+// Names every template may use whatever the pattern: match, sentence, before, after.
+bool IsBuiltinCapture(std::string_view name);
+
+// Fills `tmpl`; `lookup` returns a capture's text or nullopt when it did not participate,
+// in which case the template does not apply and nullopt is returned.
+std::optional<std::string> FillTemplate(
+    std::string_view tmpl,
+    const std::function<std::optional<std::string>(std::string_view)>& lookup);
+
+// Turns the first verb of a verb phrase into its -ing form: "go to a meeting" → "going to
+// a meeting", "stop drinking" → "stopping drinking", "be honest" → "being honest".
+std::string Gerund(std::string_view phrase);
+
+}  // namespace peercoach::rewrite
+
+#endif  // PEERCOACH_REWRITE_TEMPLATE_H_
