@@ -1,5 +1,7 @@
 #include "peercoach/analyzer.h"
 
+#include <map>
+
 #include "detectors/narrative.h"
 #include "findings/resolve.h"
 #include "match/matcher.h"
@@ -27,8 +29,12 @@ struct Analyzer::Impl {
   std::unique_ptr<segmentation::Segmenter> segmenter;
 
   Result<Analysis> Run(std::string_view text, const AnalyzeOptions& options) const;
+  // Verified rewrites of this analysis: a repeated rewrite is analysed once.
+  using RewriteMemo = std::map<std::pair<Category, std::string>, bool>;
   void AddRewrite(const Document& doc, const match::Candidate& c, Finding& f,
-                  const AnalyzeOptions& options) const;
+                  const AnalyzeOptions& options, RewriteMemo& memo) const;
+  bool RewriteIsClean(const std::string& rewrite, Category category,
+                      const AnalyzeOptions& options, RewriteMemo& memo) const;
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -54,8 +60,23 @@ Result<Analysis> Analyzer::Analyze(std::string_view text, const AnalyzeOptions& 
   return impl_->Run(text, options);
 }
 
+bool Analyzer::Impl::RewriteIsClean(const std::string& rewrite, Category category,
+                                    const AnalyzeOptions& options, RewriteMemo& memo) const {
+  auto [it, inserted] = memo.try_emplace({category, rewrite}, false);
+  if (!inserted) return it->second;
+  AnalyzeOptions verify = options;
+  verify.verify_rewrites = false;
+  auto again = Run(rewrite, verify);
+  bool clean = again.ok();
+  if (clean) {
+    for (const Finding& g : again.value().findings) clean &= g.category != category;
+  }
+  it->second = clean;
+  return clean;
+}
+
 void Analyzer::Impl::AddRewrite(const Document& doc, const match::Candidate& c, Finding& f,
-                                const AnalyzeOptions& options) const {
+                                const AnalyzeOptions& options, RewriteMemo& memo) const {
   const Rule& rule = rules.rules()[c.rule];
   const std::string_view original = doc.original;
   rewrite::RewriteInput input;
@@ -68,21 +89,9 @@ void Analyzer::Impl::AddRewrite(const Document& doc, const match::Candidate& c, 
     const std::size_t e = doc.match.map.ToOriginalEnd(cap.end);
     input.captures.emplace_back(cap.name, std::string(Slice(original, b, e)));
   }
-  AnalyzeOptions verify = options;
-  verify.verify_rewrites = false;
   for (std::string& candidate : rewrite::RewriteCandidates(rule, input)) {
-    if (!options.verify_rewrites) {
-      f.rewrite = std::move(candidate);
-      return;
-    }
     // A rewrite that still carries the flag it was meant to remove is not shown.
-    auto again = Run(candidate, verify);
-    if (!again.ok()) continue;
-    bool clean = true;
-    for (const Finding& g : again.value().findings) {
-      if (g.category == f.category) clean = false;
-    }
-    if (clean) {
+    if (!options.verify_rewrites || RewriteIsClean(candidate, f.category, options, memo)) {
       f.rewrite = std::move(candidate);
       return;
     }
@@ -119,7 +128,8 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
   std::vector<match::Candidate> candidates;
   matcher->Match(doc, candidates);
 
-  std::vector<const match::Candidate*> finding_sources;
+  // Which candidate each finding came from, for its rewrite's captures.
+  std::map<std::pair<std::size_t, std::string>, const match::Candidate*> sources;
   for (const match::Candidate& c : candidates) {
     const Rule& rule = rules.rules()[c.rule];
     const Span span = orig_span(c.begin, c.end);
@@ -131,7 +141,7 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
     Finding f{rule.category, rule.id, rule.severity, rule.message, span, std::move(matched),
               sentence_span(c.sentence, c.sentence), std::nullopt};
     analysis.findings.push_back(std::move(f));
-    finding_sources.push_back(&c);
+    sources.try_emplace({span.begin, rule.id}, &c);
   }
 
   // Detectors: measures, not phrases.
@@ -154,24 +164,24 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
       } else {
         analysis.findings.push_back({rule.category, rule.id, rule.severity, rule.message, span,
                                      std::move(matched), span, std::nullopt});
-        finding_sources.push_back(nullptr);
       }
     }
   }
 
-  // Rewrites before resolution, while each finding still has its candidate.
-  for (std::size_t i = 0; i < analysis.findings.size(); ++i) {
-    if (finding_sources[i] != nullptr) {
-      AddRewrite(doc, *finding_sources[i], analysis.findings[i], options);
-    } else {
-      const Rule* rule = rules.Find(analysis.findings[i].rule_id);
-      match::Candidate none;
-      none.rule = static_cast<std::size_t>(rule - rules.rules().data());
-      AddRewrite(doc, none, analysis.findings[i], options);
-    }
-  }
-
   findings::ResolveFindings(rules, analysis.findings);
+
+  // Rewrites for the findings that stand; each finding finds its candidate by span.
+  RewriteMemo memo;
+  for (Finding& f : analysis.findings) {
+    auto it = sources.find({f.span.begin, f.rule_id});
+    const match::Candidate* source = it == sources.end() ? nullptr : it->second;
+    match::Candidate none;
+    if (source == nullptr) {
+      none.rule = static_cast<std::size_t>(rules.Find(f.rule_id) - rules.rules().data());
+      source = &none;
+    }
+    AddRewrite(doc, *source, f, options, memo);
+  }
   // A brief disclosure is no strength in a response whose story takes over.
   bool overshared = false;
   for (const Finding& f : analysis.findings) overshared |= f.category == Category::kOversharing;

@@ -1,11 +1,10 @@
 #include "findings/resolve.h"
 
 #include <algorithm>
+#include <map>
 
 namespace peercoach::findings {
 namespace {
-
-bool Overlap(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
 template <typename T>
 void SortByPosition(std::vector<T>& items) {
@@ -16,15 +15,17 @@ void SortByPosition(std::vector<T>& items) {
   });
 }
 
-// Keeps the first of each run of same-category items on overlapping words.
+// Keeps the first of each run of same-category items on overlapping words. Items are
+// sorted by begin, so one sweep with the furthest end kept per category is enough.
 template <typename T>
 void DropOverlappingSameCategory(std::vector<T>& items) {
+  std::map<Category, std::size_t> kept_end;
   std::vector<T> kept;
   for (T& item : items) {
-    const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const T& k) {
-      return k.category == item.category && Overlap(k.span, item.span);
-    });
-    if (!duplicate) kept.push_back(std::move(item));
+    auto it = kept_end.find(item.category);
+    if (it != kept_end.end() && item.span.begin < it->second) continue;
+    kept_end[item.category] = item.span.end;
+    kept.push_back(std::move(item));
   }
   items = std::move(kept);
 }
@@ -32,26 +33,33 @@ void DropOverlappingSameCategory(std::vector<T>& items) {
 }  // namespace
 
 void ResolveFindings(const RuleSet& rules, std::vector<Finding>& findings) {
-  std::vector<bool> superseded(findings.size(), false);
+  // Spans of each superseding finding, per category it supersedes, sorted by begin.
+  std::map<Category, std::vector<std::pair<std::size_t, std::size_t>>> supersede;
   for (const Finding& f : findings) {
     const Rule* rule = rules.Find(f.rule_id);
-    if (rule == nullptr || rule->supersedes.empty()) continue;
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-      const Finding& g = findings[i];
-      if (std::find(rule->supersedes.begin(), rule->supersedes.end(), g.category) !=
-              rule->supersedes.end() &&
-          g.category != f.category && Overlap(f.span, g.span)) {
-        superseded[i] = true;
-      }
+    if (rule == nullptr) continue;
+    for (Category c : rule->supersedes) {
+      if (c != f.category) supersede[c].emplace_back(f.span.begin, f.span.end);
     }
   }
-  std::vector<Finding> kept;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (!superseded[i]) kept.push_back(std::move(findings[i]));
-  }
-  SortByPosition(kept);
-  DropOverlappingSameCategory(kept);
-  findings = std::move(kept);
+  for (auto& [category, spans] : supersede) std::sort(spans.begin(), spans.end());
+  const auto superseded = [&](const Finding& g) {
+    auto it = supersede.find(g.category);
+    if (it == supersede.end()) return false;
+    const auto& spans = it->second;
+    // Any span beginning before g ends and ending after g begins; spans are short, so
+    // looking back from the first span that starts at or after g's end is enough.
+    auto hi = std::lower_bound(spans.begin(), spans.end(), std::make_pair(g.span.end, std::size_t{0}));
+    for (auto s = hi; s != spans.begin();) {
+      --s;
+      if (s->second > g.span.begin) return true;
+      if (g.span.begin - s->first > 4096) break;
+    }
+    return false;
+  };
+  std::erase_if(findings, superseded);
+  SortByPosition(findings);
+  DropOverlappingSameCategory(findings);
 }
 
 void ResolveStrengths(std::vector<Strength>& strengths) {

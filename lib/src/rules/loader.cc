@@ -199,7 +199,6 @@ void LoadExamples(const YAML::Node& node, Rule& rule, Reporter& report) {
 
 void LoadRule(const YAML::Node& node, std::optional<Category> file_category, Rule& rule,
               Reporter& report) {
-  const std::size_t errors_before = report.count();
   rule.line = LineOf(node);
   CheckKeys(node,
             {"id", "category", "kind", "scope", "severity", "message", "patterns",
@@ -357,7 +356,7 @@ void LoadRule(const YAML::Node& node, std::optional<Category> file_category, Rul
     }
   }
   if (node["examples"]) LoadExamples(node["examples"], rule, report);
-  if (rule.flag_examples.empty() && report.count() == errors_before) {
+  if (rule.flag_examples.empty()) {
     report.At(node, fmt::format("rule '{}' has no flag examples", rule.id));
   }
 }

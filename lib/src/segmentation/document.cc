@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "segmentation/lexicon.h"
 
@@ -52,6 +53,57 @@ bool HasFinalPunctuation(std::string_view s) {
   return i > 0 && (s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?');
 }
 
+// The word before the final period of [.., end), if the text there ends in "word. ".
+std::string_view WordBeforePeriod(std::string_view folded, std::size_t period) {
+  std::size_t b = period;
+  while (b > 0 && (std::isalpha(static_cast<unsigned char>(folded[b - 1])) || folded[b - 1] == '.')) --b;
+  return folded.substr(b, period - b);
+}
+
+bool EndsInAbbreviation(std::string_view folded, const text::OffsetMap& map, std::size_t end) {
+  std::size_t e = map.ToMatching(end);
+  while (e > 0 && IsSpace(folded[e - 1])) --e;
+  if (e == 0 || folded[e - 1] != '.' || e == folded.size()) return false;
+  return IsAbbreviation(WordBeforePeriod(folded, e - 1));
+}
+
+// Original offsets inside [begin, end) where a lower-case sentence starts after . ! or ?
+std::vector<std::size_t> LowerCaseStarts(std::string_view original, std::string_view folded,
+                                         const text::OffsetMap& map, std::size_t begin,
+                                         std::size_t end) {
+  std::vector<std::size_t> cuts;
+  for (std::size_t i = begin; i + 2 < end; ++i) {
+    const char c = original[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    std::size_t j = i + 1;
+    if (j < end && (original[j] == '.' || original[j] == '!' || original[j] == '?')) continue;
+    if (j >= end || original[j] != ' ') continue;
+    while (j < end && original[j] == ' ') ++j;
+    if (j >= end || !std::islower(static_cast<unsigned char>(original[j]))) continue;
+    if (c == '.') {
+      const std::string_view word = WordBeforePeriod(folded, map.ToMatching(i));
+      if (word.size() <= 1 || word.find('.') != std::string_view::npos || IsAbbreviation(word)) {
+        continue;
+      }
+    }
+    cuts.push_back(j);
+  }
+  return cuts;
+}
+
+void AddSentence(Document& doc, std::size_t begin, std::size_t end) {
+  const std::string_view original = doc.original;
+  while (begin < end && IsSpace(original[begin])) ++begin;
+  while (end > begin && IsSpace(original[end - 1])) --end;
+  if (begin == end) return;
+  Sentence s;
+  s.orig_begin = begin;
+  s.orig_end = end;
+  s.begin = doc.match.map.ToMatching(begin);
+  s.end = doc.match.map.ToMatching(end);
+  if (s.begin < s.end) doc.sentences.push_back(s);
+}
+
 }  // namespace
 
 std::size_t Document::SentenceAt(std::size_t pos) const {
@@ -95,20 +147,27 @@ Result<bool> Segmenter::Segment(Document& doc) const {
   const std::string_view original = doc.original;
   const std::string_view folded = doc.match.text;
 
-  // Sentences come from the original text: sentence rules look at letter case.
-  auto sentences = ForEachSegment(
-      *impl_->sentences, original, [&](std::size_t begin, std::size_t end, int32_t) {
-        while (begin < end && IsSpace(original[begin])) ++begin;
-        while (end > begin && IsSpace(original[end - 1])) --end;
-        if (begin == end) return;
-        Sentence s;
-        s.orig_begin = begin;
-        s.orig_end = end;
-        s.begin = doc.match.map.ToMatching(begin);
-        s.end = doc.match.map.ToMatching(end);
-        if (s.begin < s.end) doc.sentences.push_back(s);
-      });
+  // Sentences come from the original text: sentence rules look at letter case. ICU's
+  // breaks are then adjusted for how people type: no break after "Dr." and the like,
+  // and a break before a sentence a texter starts in lower case ("I get it. you...").
+  std::vector<std::size_t> breaks;
+  auto sentences = ForEachSegment(*impl_->sentences, original,
+                                  [&](std::size_t, std::size_t end, int32_t) {
+                                    if (!EndsInAbbreviation(folded, doc.match.map, end)) {
+                                      breaks.push_back(end);
+                                    }
+                                  });
   if (!sentences.ok()) return sentences.error();
+  if (breaks.empty() || breaks.back() != original.size()) breaks.push_back(original.size());
+  std::size_t begin = 0;
+  for (std::size_t end : breaks) {
+    for (std::size_t cut : LowerCaseStarts(original, folded, doc.match.map, begin, end)) {
+      AddSentence(doc, begin, cut);
+      begin = cut;
+    }
+    AddSentence(doc, begin, end);
+    begin = end;
+  }
 
   // Words come from the folded text, where "I’m" and "i'm" are one form.
   auto words = ForEachSegment(

@@ -34,6 +34,10 @@ constexpr std::array<std::string_view, 24> kQuestionOpeners = {
     "might", "shall", "should", "was", "were", "what", "whats", "when", "where", "which",
     "who", "why", "would"};
 
+constexpr std::array<std::string_view, 22> kAbbreviations = {
+    "approx", "appt", "apt", "ave", "dept", "dr", "e.g", "etc", "ft", "i.e", "jr", "lt", "mr", "mrs", "ms", "mt", "prof", "sgt", "sr", "st", "vs", "w"};
+
+static_assert(std::is_sorted(kAbbreviations.begin(), kAbbreviations.end()));
 static_assert(std::is_sorted(kFirst.begin(), kFirst.end()));
 static_assert(std::is_sorted(kSecond.begin(), kSecond.end()));
 static_assert(std::is_sorted(kThird.begin(), kThird.end()));
@@ -58,5 +62,7 @@ bool IsNegation(std::string_view w) {
 }
 
 bool IsQuestionOpener(std::string_view w) { return Contains(kQuestionOpeners, w); }
+
+bool IsAbbreviation(std::string_view w) { return Contains(kAbbreviations, w); }
 
 }  // namespace peercoach::segmentation

@@ -16,6 +16,8 @@ bool IsSubjectPronoun(std::string_view word);
 bool IsNegation(std::string_view word);
 // True for words that open a question when a texter leaves out the "?".
 bool IsQuestionOpener(std::string_view word);
+// True for an abbreviation that ends in a period without ending a sentence ("dr", "e.g").
+bool IsAbbreviation(std::string_view word);
 
 }  // namespace peercoach::segmentation
 

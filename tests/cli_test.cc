@@ -1,0 +1,249 @@
+// The peercoach command as a user runs it: exit codes, output formats, bad input.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Quote(const std::string& arg) {
+  std::string q = "'";
+  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("peercoach_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path Write(const std::string& name, const std::string& content) {
+    std::ofstream(dir_ / name, std::ios::binary) << content;
+    return dir_ / name;
+  }
+
+  RunResult Run(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+    std::string cmd = PEERCOACH_BINARY;
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on chained operator+.
+    for (const auto& a : args) cmd.append(" ").append(Quote(a));
+    const fs::path in = Write("stdin.txt", stdin_text);
+    cmd.append(" < ").append(Quote(in.string()));
+    cmd.append(" > ").append(Quote((dir_ / "out").string()));
+    cmd.append(" 2> ").append(Quote((dir_ / "err").string()));
+    const int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = Slurp(dir_ / "out");
+    r.err = Slurp(dir_ / "err");
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(CliTest, IssueExampleExitsOneWithDirectiveAndComparing) {
+  const RunResult r = Run({"check", "--format", "json",
+                           "You need to go to a meeting tonight. I had it way worse than you."});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["findings"].size(), 2u);
+  EXPECT_EQ(j["findings"][0]["category"], "directive");
+  EXPECT_EQ(j["findings"][0]["span"]["begin"], 0);
+  EXPECT_EQ(j["findings"][1]["category"], "comparing");
+  for (const auto& f : j["findings"]) EXPECT_TRUE(f["rewrite"].is_string());
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST_F(CliTest, MutualResponseExitsZeroAndNamesStrengths) {
+  const RunResult r = Run({"check", "That sounds really hard. What has helped you before?"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("What went well"), std::string::npos);
+  EXPECT_NE(r.out.find("validation"), std::string::npos);
+  EXPECT_NE(r.out.find("open-question"), std::string::npos);
+  EXPECT_NE(r.out.find("No findings"), std::string::npos);
+}
+
+TEST_F(CliTest, TextOutputUnderlinesTheSpanWithoutColourWhenPiped) {
+  const RunResult r = Run({"check", "Honestly, you need to rest."});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.find("\x1b["), std::string::npos) << "no colour when stdout is a file";
+  EXPECT_NE(r.out.find("  Honestly, you need to rest.\n            ^^^^^^^^^^^"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Try instead:"), std::string::npos);
+  const RunResult colored = Run({"check", "--color", "always", "Honestly, you need to rest."});
+  EXPECT_NE(colored.out.find("\x1b["), std::string::npos);
+}
+
+TEST_F(CliTest, JsonSchemaIsStable) {
+  const RunResult r = Run({"check", "--format", "json", "Trust me, you should listen."});
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["version"], 1);
+  for (const char* key : {"findings", "strengths", "measures", "summary"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  ASSERT_FALSE(j["findings"].empty());
+  const auto& f = j["findings"][0];
+  for (const char* key : {"category", "rule", "severity", "message", "span", "text", "sentence", "rewrite"}) {
+    EXPECT_TRUE(f.contains(key)) << key;
+  }
+  for (const char* key : {"begin", "end", "line", "column", "end_line", "end_column"}) {
+    EXPECT_TRUE(f["span"][key].is_number_integer()) << key;
+  }
+  EXPECT_EQ(j["summary"]["by_category"].size(), 6u);
+  EXPECT_EQ(j["summary"]["mutual"], false);
+}
+
+TEST_F(CliTest, JsonLinesInputStreamsOneResultPerLineInOrder) {
+  const std::string input =
+      "{\"id\":\"a\",\"text\":\"You need to call her.\"}\n"
+      "\n"
+      "{\"id\":\"b\",\"text\":\"What helps you?\",\"context\":\"I'm stuck.\"}\n"
+      "not json\n"
+      "{\"id\":7,\"text\":\"I had it worse.\"}\n";
+  const RunResult r = Run({"check", "--input", "jsonl", "--format", "jsonl", "-"}, input);
+  EXPECT_EQ(r.exit_code, 2) << "a bad line is an input error";
+  std::istringstream lines(r.out);
+  std::vector<nlohmann::json> out;
+  for (std::string line; std::getline(lines, line);) out.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_EQ(out[0]["id"], "a");
+  EXPECT_EQ(out[0]["summary"]["findings"], 1);
+  EXPECT_EQ(out[1]["id"], "b");
+  EXPECT_EQ(out[1]["summary"]["findings"], 0);
+  EXPECT_TRUE(out[2].contains("error"));
+  EXPECT_EQ(out[3]["id"], "7");
+  EXPECT_NE(r.err.find("<stdin>:4: not a JSON object"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, FilesAndStdin) {
+  const auto good = Write("good.txt", "What would feel like a good next step?");
+  const RunResult a = Run({"check", "-f", good.string()});
+  EXPECT_EQ(a.exit_code, 0) << a.err;
+  const RunResult b = Run({"check", "-"}, "You should quit that job.");
+  EXPECT_EQ(b.exit_code, 1) << b.err;
+}
+
+TEST_F(CliTest, BadInputIsOneLineAndExitTwo) {
+  const auto invalid = Write("bad.txt", std::string("You need \xC3\x28 to go."));
+  const auto binary = Write("bin.dat", std::string("abc\0def", 7));
+  const auto empty = Write("empty.txt", "  \n ");
+  struct Expect {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  for (const Expect& e : std::vector<Expect>{
+           {{"check", "-f", invalid.string()}, "bad.txt: byte 9: invalid UTF-8"},
+           {{"check", "-f", binary.string()}, "bin.dat: byte 3: binary file"},
+           {{"check", "-f", empty.string()}, "empty.txt: nothing to check"},
+           {{"check", "-f", (dir_ / "missing.txt").string()}, "missing.txt: no such file"},
+           {{"check", "-f", dir_.string()}, "is a directory"},
+           {{"check", ""}, "nothing to check"},
+           {{"check", "--format", "xml", "hi"}, "xml"},
+           {{"explain", "kindness"}, "neither a category nor a rule id"},
+       }) {
+    const RunResult r = Run(e.args);
+    EXPECT_EQ(r.exit_code, 2) << e.message;
+    EXPECT_NE(r.err.find(e.message), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+  }
+}
+
+TEST_F(CliTest, InvalidBytesReplacedOnRequest) {
+  const auto invalid = Write("bad.txt", std::string("You need \xC3\x28 to go."));
+  const RunResult r = Run({"check", "--replace-invalid", "--format", "json", "-f", invalid.string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
+TEST_F(CliTest, OneBadFileInABatchIsReportedAndTheRestDone) {
+  const auto good = Write("good.txt", "You must call your mom.");
+  const RunResult r = Run({"check", "--format", "jsonl", "-f", (dir_ / "nope.txt").string(), "-f", good.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("nope.txt: no such file"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(r.out)["summary"]["findings"], 1);
+}
+
+TEST_F(CliTest, BrokenRulesFolderIsReportedWithFileAndLine) {
+  fs::create_directories(dir_ / "rules");
+  Write("rules/mine.yaml",
+        "category: directive\nrules:\n  - id: directive.mine\n    message: m\n"
+        "    patterns: ['(oops']\n    examples: {flag: ['x']}\n");
+  const RunResult r = Run({"check", "--rules", (dir_ / "rules").string(), "hello"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("mine.yaml:5: pattern does not compile: missing )"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, TrainerRulesAddToTheDefaults) {
+  fs::create_directories(dir_ / "rules");
+  Write("rules/mine.yaml",
+        "category: boundary\nrules:\n  - id: boundary.gaming\n    message: Gaming together "
+        "outside peer work blurs the relationship.\n    patterns: ['\\bplay (?:xbox|ps5) "
+        "with me\\b']\n    examples: {flag: ['Come play xbox with me tonight.']}\n");
+  const RunResult r = Run({"check", "--format", "json", "--rules", (dir_ / "rules").string(),
+                           "You should play xbox with me."});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["summary"]["by_category"]["boundary"], 1);
+  EXPECT_EQ(j["summary"]["by_category"]["directive"], 1);
+}
+
+TEST_F(CliTest, RulesListTestAndExplain) {
+  const RunResult list = Run({"rules", "list"});
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_NE(list.out.find("directive.obligation-modal"), std::string::npos);
+  const RunResult test = Run({"rules", "test"});
+  EXPECT_EQ(test.exit_code, 0) << test.out;
+  EXPECT_NE(test.out.find(", 0 failed"), std::string::npos);
+  const RunResult explain = Run({"explain", "directive"});
+  EXPECT_EQ(explain.exit_code, 0);
+  EXPECT_NE(explain.out.find("guiding, not instructing"), std::string::npos);
+  const RunResult rule = Run({"explain", "directive.obligation-modal"});
+  EXPECT_EQ(rule.exit_code, 0);
+}
+
+TEST_F(CliTest, BrokenPipeIsNotAnError) {
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"You should rest.\"}\n";
+  const auto input = Write("many.jsonl", many);
+  const std::string cmd = std::string(PEERCOACH_BINARY) + " check --input jsonl --format jsonl -f " +
+                          Quote(input.string()) + " 2> " + Quote((dir_ / "err").string()) +
+                          " | head -n 1 > /dev/null; echo ${PIPESTATUS[0]} > " +
+                          Quote((dir_ / "code").string());
+  ASSERT_EQ(std::system(("bash -c " + Quote(cmd)).c_str()), 0);
+  EXPECT_NE(std::stoi(Slurp(dir_ / "code")), 2);
+  EXPECT_TRUE(Slurp(dir_ / "err").empty()) << Slurp(dir_ / "err");
+}
+
+TEST_F(CliTest, SameOutputEveryRun) {
+  const auto sample = fs::path(PEERCOACH_SOURCE_DIR) / "corpora/sample/practice-response.txt";
+  const RunResult a = Run({"check", "--format", "json", "-f", sample.string()});
+  const RunResult b = Run({"check", "--format", "json", "-f", sample.string()});
+  EXPECT_EQ(a.exit_code, 1);
+  EXPECT_EQ(a.out, b.out);
+}
+
+}  // namespace

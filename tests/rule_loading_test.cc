@@ -1,0 +1,193 @@
+// Rule files: validation reports every error with its file and line.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "peercoach/rule_set.h"
+
+namespace peercoach {
+namespace {
+
+std::vector<std::string> ErrorsOf(std::string_view yaml) {
+  auto r = RuleSet::LoadText("rules/test.yaml", yaml);
+  std::vector<std::string> out;
+  if (!r.ok()) {
+    for (const Error& e : r.error()) out.push_back(e.ToString());
+  }
+  return out;
+}
+
+bool AnyContains(const std::vector<std::string>& errors, std::string_view needle) {
+  for (const auto& e : errors) {
+    if (e.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+constexpr std::string_view kValid = R"(category: directive
+rules:
+  - id: directive.test
+    message: Telling the peer what to do.
+    patterns: ['\byou should\b']
+    examples:
+      flag: ["You should go."]
+      pass: ["You could go."]
+)";
+
+TEST(RuleLoading, ValidFileLoads) {
+  auto r = RuleSet::LoadText("rules/test.yaml", kValid);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.value().rules().size(), 1u);
+  const Rule& rule = r.value().rules()[0];
+  EXPECT_EQ(rule.id, "directive.test");
+  EXPECT_EQ(rule.category, Category::kDirective);
+  EXPECT_EQ(rule.line, 3u);
+  EXPECT_EQ(rule.flag_examples.size(), 1u);
+  EXPECT_EQ(rule.pass_examples.size(), 1u);
+}
+
+TEST(RuleLoading, PatternThatDoesNotCompileNamesFileAndLine) {
+  const auto errors = ErrorsOf(R"(category: directive
+rules:
+  - id: directive.test
+    message: m
+    patterns:
+      - 'fine'
+      - '(you should'
+    examples: {flag: ["x"]}
+)");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], "rules/test.yaml:7: pattern does not compile: missing ): (you should");
+}
+
+TEST(RuleLoading, AllErrorsAreReportedNotOnlyTheFirst) {
+  const auto errors = ErrorsOf(R"(category: directive
+rules:
+  - id: directive.one
+    mesage: typo
+    patterns: ['a']
+    examples: {flag: ["a"]}
+  - id: directive.two
+    message: m
+    severity: loud
+    patterns: ['b']
+    exceptions:
+      - condition: sarcastic
+    examples: {flag: ["b"]}
+)");
+  EXPECT_TRUE(AnyContains(errors, "rules/test.yaml:4: unknown key 'mesage'")) << errors.size();
+  EXPECT_TRUE(AnyContains(errors, "rule 'directive.one' has no message"));
+  EXPECT_TRUE(AnyContains(errors, "rules/test.yaml:9: unknown severity 'loud'"));
+  EXPECT_TRUE(AnyContains(errors, "rules/test.yaml:12: unknown condition 'sarcastic'"));
+}
+
+TEST(RuleLoading, YamlSyntaxErrorHasALine) {
+  const auto errors = ErrorsOf("category: directive\nrules:\n  - id: [unclosed\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_TRUE(AnyContains(errors, "rules/test.yaml:")) << errors[0];
+  EXPECT_TRUE(AnyContains(errors, "YAML syntax error"));
+}
+
+TEST(RuleLoading, IdsMustMatchTheirCategoryAndBeUnique) {
+  auto errors = ErrorsOf(R"(category: comparing
+rules:
+  - id: directive.wrong
+    message: m
+    patterns: ['a']
+    examples: {flag: ["a"]}
+  - id: comparing.same
+    message: m
+    patterns: ['a']
+    examples: {flag: ["a"]}
+  - id: comparing.same
+    message: m
+    patterns: ['a']
+    examples: {flag: ["a"]}
+)");
+  EXPECT_TRUE(AnyContains(errors, "must start with 'comparing.'"));
+  EXPECT_TRUE(AnyContains(errors, "duplicate rule id 'comparing.same'"));
+}
+
+TEST(RuleLoading, RewriteCapturesMustExistAndExamplesAreRequired) {
+  auto errors = ErrorsOf(R"(category: directive
+rules:
+  - id: directive.test
+    message: m
+    patterns: ['you should (?P<action>\w+)']
+    rewrite: "Some people {verb}."
+)");
+  EXPECT_TRUE(AnyContains(errors, "rewrite uses {verb}, which no pattern captures"));
+  EXPECT_TRUE(AnyContains(errors, "has no flag examples"));
+}
+
+TEST(RuleLoading, UnknownDetectorsAndThresholds) {
+  auto errors = ErrorsOf(R"(category: oversharing
+rules:
+  - id: oversharing.story
+    kind: detector
+    detector: narrative
+    message: m
+    thresholds: {min_run_sentences: 2, longest: 9}
+    examples: {flag: ["a"]}
+  - id: oversharing.other
+    kind: detector
+    detector: vibes
+    message: m
+    examples: {flag: ["a"]}
+)");
+  EXPECT_TRUE(AnyContains(errors, "unknown threshold 'longest' for detector 'narrative'"));
+  EXPECT_TRUE(AnyContains(errors, "unknown detector 'vibes'"));
+}
+
+TEST(RuleLoading, DirectoryErrors) {
+  const auto dir = std::filesystem::temp_directory_path() / "peercoach_rule_loading_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto missing = RuleSet::LoadDirectory(dir / "nope");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error()[0].ToString().find("not a directory"), std::string::npos);
+  auto empty = RuleSet::LoadDirectory(dir);
+  ASSERT_FALSE(empty.ok());
+  std::ofstream(dir / "a.yaml") << kValid;
+  std::ofstream(dir / "b.yaml") << "rules: [\n";
+  auto broken = RuleSet::LoadDirectory(dir);
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.error()[0].ToString().find("b.yaml:"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(RuleLoading, DefaultsLoadAndCoverEveryCategory) {
+  auto r = RuleSet::LoadDefaults();
+  ASSERT_TRUE(r.ok()) << r.error()[0].ToString();
+  std::size_t flag = 0, pass = 0;
+  for (Category c : AllCategories()) {
+    std::size_t rules = 0, cat_flag = 0, cat_pass = 0;
+    for (const Rule& rule : r.value().rules()) {
+      if (rule.category != c) continue;
+      ++rules;
+      cat_flag += rule.flag_examples.size();
+      cat_pass += rule.pass_examples.size();
+    }
+    EXPECT_GT(rules, 0u) << CategoryId(c);
+    if (!IsStrength(c)) {
+      EXPECT_GE(cat_flag, 8u) << CategoryId(c);
+      EXPECT_GE(cat_pass, 8u) << CategoryId(c);
+    }
+    flag += cat_flag;
+    pass += cat_pass;
+  }
+  EXPECT_GE(flag + pass, 100u);
+}
+
+TEST(RuleLoading, AddRejectsDuplicateIds) {
+  auto a = RuleSet::LoadText("a.yaml", kValid);
+  auto b = RuleSet::LoadText("b.yaml", kValid);
+  ASSERT_TRUE(a.ok() && b.ok());
+  auto added = a.value().Add(std::move(b.value()));
+  ASSERT_FALSE(added.ok());
+  EXPECT_EQ(a.value().rules().size(), 1u);
+}
+
+}  // namespace
+}  // namespace peercoach
