@@ -13,6 +13,10 @@ set(CMAKE_MAKEFILE_DEPENDS
   "/usr/lib/x86_64-linux-gnu/cmake/GTest/GTestConfigVersion.cmake"
   "/usr/lib/x86_64-linux-gnu/cmake/GTest/GTestTargets-none.cmake"
   "/usr/lib/x86_64-linux-gnu/cmake/GTest/GTestTargets.cmake"
+  "/usr/lib/x86_64-linux-gnu/cmake/benchmark/benchmarkConfig.cmake"
+  "/usr/lib/x86_64-linux-gnu/cmake/benchmark/benchmarkConfigVersion.cmake"
+  "/usr/lib/x86_64-linux-gnu/cmake/benchmark/benchmarkTargets-none.cmake"
+  "/usr/lib/x86_64-linux-gnu/cmake/benchmark/benchmarkTargets.cmake"
   "/usr/lib/x86_64-linux-gnu/cmake/fmt/fmt-config-version.cmake"
   "/usr/lib/x86_64-linux-gnu/cmake/fmt/fmt-config.cmake"
   "/usr/lib/x86_64-linux-gnu/cmake/fmt/fmt-targets-none.cmake"
@@ -103,4 +107,5 @@ set(CMAKE_DEPEND_INFO_FILES
   "tests/CMakeFiles/analyzer_test.dir/DependInfo.cmake"
   "tests/CMakeFiles/category_test.dir/DependInfo.cmake"
   "tests/CMakeFiles/cli_test.dir/DependInfo.cmake"
+  "benchmarks/CMakeFiles/analyzer_benchmark.dir/DependInfo.cmake"
   )

@@ -9,7 +9,7 @@ const DetectorSpec* FindDetector(std::string_view name) {
       {"narrative",
        {{{"min_run_sentences", 3},
          {"min_run_words", 35},
-         {"monologue_words", 70},
+         {"monologue_words", 50},
          {"dominate_share", 0.7}},
         false}},
       {"relatable-disclosure",

@@ -45,7 +45,7 @@ std::vector<Passage> DetectLongNarrative(const Document& doc,
                                          const std::map<std::string, double>& thresholds) {
   const double min_sentences = Threshold(thresholds, "min_run_sentences", 3);
   const double min_words = Threshold(thresholds, "min_run_words", 35);
-  const double monologue_words = Threshold(thresholds, "monologue_words", 70);
+  const double monologue_words = Threshold(thresholds, "monologue_words", 50);
   const double dominate_share = Threshold(thresholds, "dominate_share", 0.7);
 
   std::size_t total_words = 0;
