@@ -1,2 +1,0 @@
-# Empty dependencies file for peercoach.
-# This may be replaced when dependencies are built.
