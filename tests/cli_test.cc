@@ -174,7 +174,7 @@ TEST_F(CliTest, BadInputIsOneLineAndExitTwo) {
 }
 
 TEST_F(CliTest, InvalidBytesReplacedOnRequest) {
-  const auto invalid = Write("bad.txt", std::string("You need \xC3\x28 to go."));
+  const auto invalid = Write("bad.txt", std::string("You need to go to a meeting \xC3\x28 tonight."));
   const RunResult r = Run({"check", "--replace-invalid", "--format", "json", "-f", invalid.string()});
   EXPECT_EQ(r.exit_code, 1) << r.err;
 }

@@ -1,6 +1,10 @@
 // Segmentation: ICU sentences and words, and the features rules ask about.
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "match/conditions.h"
 #include "segmentation/document.h"
 
@@ -9,7 +13,9 @@ namespace {
 
 class SegmentationTest : public ::testing::Test {
  protected:
-  Document Segment(const std::string& text) {
+  // Documents view their text, so the fixture keeps every text alive for the test.
+  Document Segment(std::string input) {
+    const std::string& text = *texts_.emplace_back(std::make_unique<std::string>(std::move(input)));
     Document doc;
     doc.original = text;
     auto m = text::BuildMatchText(text, false);
@@ -29,6 +35,9 @@ class SegmentationTest : public ::testing::Test {
     EXPECT_NE(pos, std::string::npos);
     return {&doc.sentences[doc.SentenceAt(pos)], pos};
   }
+
+ private:
+  std::vector<std::unique_ptr<std::string>> texts_;
 };
 
 TEST_F(SegmentationTest, SplitsSentencesAndKeepsAbbreviations) {
