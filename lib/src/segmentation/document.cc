@@ -91,7 +91,7 @@ std::vector<std::size_t> LowerCaseStarts(std::string_view original, std::string_
   return cuts;
 }
 
-void AddSentence(Document& doc, std::size_t begin, std::size_t end) {
+void AddOneSentence(Document& doc, std::size_t begin, std::size_t end) {
   const std::string_view original = doc.original;
   while (begin < end && IsSpace(original[begin])) ++begin;
   while (end > begin && IsSpace(original[end - 1])) --end;
@@ -102,6 +102,27 @@ void AddSentence(Document& doc, std::size_t begin, std::size_t end) {
   s.begin = doc.match.map.ToMatching(begin);
   s.end = doc.match.map.ToMatching(end);
   if (s.begin < s.end) doc.sentences.push_back(s);
+}
+
+// Text with no sentence end for kMaxSentenceBytes is cut at the last space before the
+// limit (or at a code point boundary when there is none). Matching cost per sentence is
+// bounded by the sentence's length, so this keeps a 50 MB unpunctuated line linear; a
+// real sentence this long is a run-on whose clauses read as sentences anyway.
+void AddSentence(Document& doc, std::size_t begin, std::size_t end) {
+  const std::string_view original = doc.original;
+  while (end - begin > kMaxSentenceBytes) {
+    std::size_t cut = begin + kMaxSentenceBytes;
+    std::size_t space = cut;
+    while (space > begin + kMaxSentenceBytes / 2 && !IsSpace(original[space])) --space;
+    if (IsSpace(original[space])) {
+      cut = space;
+    } else {
+      while (cut > begin && (static_cast<unsigned char>(original[cut]) & 0xC0) == 0x80) --cut;
+    }
+    AddOneSentence(doc, begin, cut);
+    begin = cut;
+  }
+  AddOneSentence(doc, begin, end);
 }
 
 }  // namespace

@@ -23,6 +23,9 @@ struct Word {
   bool negation = false;           // not, never, n't...
 };
 
+// The longest stretch of text treated as one sentence (see AddSentence in document.cc).
+inline constexpr std::size_t kMaxSentenceBytes = 1000;
+
 struct Sentence {
   std::size_t orig_begin = 0, orig_end = 0;  // original offsets, trailing space trimmed
   std::size_t begin = 0, end = 0;            // matching-text offsets
