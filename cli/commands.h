@@ -14,6 +14,8 @@ using Command = std::function<int()>;
 Command AddCheckCommand(CLI::App& app);
 Command AddRulesCommand(CLI::App& app);
 Command AddExplainCommand(CLI::App& app);
+Command AddEvalCommand(CLI::App& app);
+Command AddBenchCommand(CLI::App& app);
 
 }  // namespace peercoach::cli
 
