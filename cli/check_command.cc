@@ -22,6 +22,7 @@ struct CheckOptions {
   std::string input = "text";
   std::string color = "auto";
   bool replace_invalid = false;
+  std::string context;
   RuleOptions rules;
 };
 
@@ -30,6 +31,7 @@ struct Input {
   std::string source;
   std::string id;
   std::string text;
+  std::string context;  // what the peer said before; from --context or the JSON "context"
 };
 
 class Checker {
@@ -42,6 +44,7 @@ class Checker {
   bool Check(const Input& input) {
     AnalyzeOptions options;
     options.replace_invalid_utf8 = o_.replace_invalid;
+    options.context = input.context.empty() ? std::string_view(o_.context) : input.context;
     auto result = analyzer_.Analyze(input.text, options);
     if (!result.ok()) {
       Error e = result.error();
@@ -111,7 +114,7 @@ bool CheckJsonLines(Checker& checker, std::istream& stream, const std::string& s
   while (std::getline(stream, line)) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Input input{fmt::format("{}:{}", source, number), "", ""};
+    Input input{fmt::format("{}:{}", source, number), "", "", ""};
     const auto j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
       checker.Fail(input, fmt::format("{}: not a JSON object", input.source));
@@ -128,6 +131,9 @@ bool CheckJsonLines(Checker& checker, std::istream& stream, const std::string& s
       continue;
     }
     input.text = j["text"].get<std::string>();
+    if (j.contains("context") && j["context"].is_string()) {
+      input.context = j["context"].get<std::string>();
+    }
     if (!checker.Check(input)) return false;
   }
   return true;
@@ -164,11 +170,11 @@ int RunCheck(const CheckOptions& o) {
         std::ifstream in(path, std::ios::binary);
         auto probe = std::filesystem::status(path);
         if (!std::filesystem::exists(probe)) {
-          checker.Fail({path, "", ""}, "no such file");
+          checker.Fail({path, "", "", ""}, "no such file");
           continue;
         }
         if (std::filesystem::is_directory(probe) || !in) {
-          checker.Fail({path, "", ""}, std::filesystem::is_directory(probe)
+          checker.Fail({path, "", "", ""}, std::filesystem::is_directory(probe)
                                            ? "is a directory, not a file"
                                            : "cannot open");
           continue;
@@ -185,7 +191,7 @@ int RunCheck(const CheckOptions& o) {
       PrintError("nothing to check: the text is empty");
       return kExitError;
     }
-    if (!checker.Check({"<text>", "", o.text})) return checker.ExitCodeAfterPipeClosed();
+    if (!checker.Check({"<text>", "", o.text, ""})) return checker.ExitCodeAfterPipeClosed();
     return checker.ExitCode();
   }
   checker.set_multiple(sources.size() > 1 && o.format == "text");
@@ -193,18 +199,18 @@ int RunCheck(const CheckOptions& o) {
     const std::string name = path == "-" ? "<stdin>" : path;
     auto text = ReadInput(path);
     if (!text) {
-      checker.Fail({name, "", ""}, "");
+      checker.Fail({name, "", "", ""}, "");
       continue;
     }
     if (auto nul = text->find('\0'); nul != std::string::npos) {
-      checker.Fail({name, "", ""}, fmt::format("{}: byte {}: binary file (NUL byte), not text", name, nul));
+      checker.Fail({name, "", "", ""}, fmt::format("{}: byte {}: binary file (NUL byte), not text", name, nul));
       continue;
     }
     if (text->find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
-      checker.Fail({name, "", ""}, fmt::format("{}: nothing to check: the input is empty", name));
+      checker.Fail({name, "", "", ""}, fmt::format("{}: nothing to check: the input is empty", name));
       continue;
     }
-    if (!checker.Check({name, "", std::move(*text)})) return checker.ExitCodeAfterPipeClosed();
+    if (!checker.Check({name, "", std::move(*text), ""})) return checker.ExitCodeAfterPipeClosed();
   }
   return checker.ExitCode();
 }
@@ -224,6 +230,9 @@ Command AddCheckCommand(CLI::App& app) {
       ->check(CLI::IsMember({"text", "jsonl"}));
   sub->add_option("--color", o->color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  sub->add_option("--context", o->context,
+                  "What the peer said just before: a peer who asked for advice gets a gentler "
+                  "directive note");
   sub->add_flag("--replace-invalid", o->replace_invalid,
                 "Replace invalid UTF-8 with U+FFFD instead of failing");
   o->rules.AddTo(*sub);

@@ -18,6 +18,7 @@ struct EvalOptions {
   std::string format = "text";
   bool errors = false;
   bool skip_invalid = false;
+  bool no_context = false;
   std::string baseline;
   std::string write_baseline;
   RuleOptions rules;
@@ -47,7 +48,9 @@ int RunEval(const EvalOptions& o) {
   if (!analyzer) return kExitError;
   spdlog::info("evaluating {} responses and {} transcripts", gold.responses.size(),
                gold.transcripts.size());
-  auto ev = Evaluate(*analyzer, gold);
+  EvaluateOptions evaluate;
+  evaluate.use_context = !o.no_context;
+  auto ev = Evaluate(*analyzer, gold, evaluate);
   if (!ev.ok()) {
     PrintError(ev.error().ToString());
     return kExitError;
@@ -99,6 +102,7 @@ Command AddEvalCommand(CLI::App& app) {
                 "list every false positive and false negative with id, text and rule");
   cmd->add_flag("--skip-invalid", o->skip_invalid,
                 "report invalid gold lines and leave them out instead of failing");
+  cmd->add_flag("--no-context", o->no_context, "ignore each response's gold \"context\"");
   cmd->add_option("--baseline", o->baseline,
                   "exit 1 if any figure is more than 0.02 below this baseline file");
   cmd->add_option("--write-baseline", o->write_baseline,

@@ -148,3 +148,35 @@ TEST(Analyzer, LongRunOnLineStaysLinear) {
 
 }  // namespace
 }  // namespace peercoach
+
+namespace peercoach {
+namespace {
+
+TEST(Analyzer, APeerWhoAskedForAdviceGetsAGentlerDirectiveNote) {
+  const std::string text = "You need to go to a meeting tonight.";
+  const Analysis plain = testing::Analyze(text);
+  ASSERT_EQ(plain.findings.size(), 1u);
+  EXPECT_EQ(plain.findings[0].severity, Severity::kWarning);
+  for (std::string_view asked : {"I keep slipping on weekends. What should I do?",
+                                 "any advice?? im lost", "Tell me what to do, honestly."}) {
+    AnalyzeOptions options;
+    options.context = asked;
+    auto a = testing::DefaultAnalyzer().Analyze(text, options);
+    ASSERT_TRUE(a.ok());
+    ASSERT_EQ(a.value().findings.size(), 1u) << asked;
+    EXPECT_EQ(a.value().findings[0].category, Category::kDirective);
+    EXPECT_EQ(a.value().findings[0].severity, Severity::kInfo) << asked;
+    EXPECT_NE(a.value().findings[0].message.find("asked"), std::string::npos);
+  }
+  // Telling what happened, or asking the specialist about themselves, is no request.
+  for (std::string_view told : {"I went to a party and drank.", "What did you do at my age?"}) {
+    AnalyzeOptions options;
+    options.context = told;
+    auto a = testing::DefaultAnalyzer().Analyze(text, options);
+    ASSERT_TRUE(a.ok());
+    EXPECT_EQ(a.value().findings[0].severity, Severity::kWarning) << told;
+  }
+}
+
+}  // namespace
+}  // namespace peercoach

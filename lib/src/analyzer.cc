@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "context/peer_context.h"
 #include "detectors/narrative.h"
 #include "findings/resolve.h"
 #include "match/matcher.h"
@@ -13,6 +14,12 @@
 
 namespace peercoach {
 namespace {
+
+// The directive message when the peer asked what to do: ideas fit, the choice stays theirs.
+constexpr std::string_view kAskedForAdvice =
+    "The peer asked what to do, so sharing ideas fits here. Keep it mutual: offer them as "
+    "options rather than instructions, ask first whether they'd like to hear some, and check "
+    "what fits for them, so the choice stays with the peer.";
 
 using segmentation::Document;
 using segmentation::Sentence;
@@ -169,6 +176,13 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
   }
 
   findings::ResolveFindings(rules, analysis.findings);
+  if (context::AsksForAdvice(options.context)) {
+    for (Finding& f : analysis.findings) {
+      if (f.category != Category::kDirective) continue;
+      f.severity = Severity::kInfo;
+      f.message = std::string(kAskedForAdvice);
+    }
+  }
 
   // Rewrites for the findings that stand; each finding finds its candidate by span.
   RewriteMemo memo;

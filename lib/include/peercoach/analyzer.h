@@ -26,6 +26,9 @@ struct AnalyzeOptions {
   bool replace_invalid_utf8 = false;
   // Drop a rewrite that, analysed again, still carries its finding's category.
   bool verify_rewrites = true;
+  // What the peer said just before (may be empty). A peer who asked what to do turns a
+  // directive finding into a gentler note (severity info): offer options, ask first.
+  std::string_view context;
 };
 
 class Analyzer {

@@ -83,6 +83,8 @@ struct Evaluation {
 
 struct EvaluateOptions {
   AnalyzeOptions analyze;
+  bool use_context = true;  // pass each response's gold `context` along (transcript turns
+                            // are always read against the previous peer turn)
   DominatingThresholds dominating;
 };
 

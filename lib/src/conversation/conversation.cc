@@ -15,10 +15,15 @@ Result<ConversationAnalysis> AnalyzeConversation(const Analyzer& analyzer,
   // Peer turns are read only for their word count: no rewrites to verify.
   AnalyzeOptions peer_options = options;
   peer_options.verify_rewrites = false;
+  std::string_view last_peer_turn;
   for (std::size_t i = 0; i < turns.size(); ++i) {
     const Turn& turn = turns[i];
     const bool specialist = turn.speaker == Speaker::kSpecialist;
-    auto analysis = analyzer.Analyze(turn.text, specialist ? options : peer_options);
+    AnalyzeOptions turn_options = specialist ? options : peer_options;
+    // A specialist turn is read against what the peer said just before it.
+    if (specialist && turn_options.context.empty()) turn_options.context = last_peer_turn;
+    if (!specialist) last_peer_turn = turn.text;
+    auto analysis = analyzer.Analyze(turn.text, turn_options);
     if (!analysis.ok()) {
       const Error& e = analysis.error();
       return Error(e.code(), "turn " + std::to_string(i + 1) + ": " + e.message(),

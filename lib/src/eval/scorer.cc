@@ -119,7 +119,9 @@ Result<Evaluation> Evaluate(const Analyzer& analyzer, const GoldCorpus& gold,
   LabelScorer responses;
   std::map<Category, HardNegativeScore> hard;
   for (const GoldResponse& r : gold.responses) {
-    auto analysis = analyzer.Analyze(r.text, options.analyze);
+    AnalyzeOptions analyze = options.analyze;
+    if (options.use_context) analyze.context = r.context;
+    auto analysis = analyzer.Analyze(r.text, analyze);
     if (!analysis.ok()) {
       return Error(analysis.error().code(), r.id + ": " + analysis.error().message(),
                    SourceLocation::AtLine(r.file, r.line));
