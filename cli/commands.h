@@ -16,6 +16,7 @@ Command AddRulesCommand(CLI::App& app);
 Command AddExplainCommand(CLI::App& app);
 Command AddEvalCommand(CLI::App& app);
 Command AddBenchCommand(CLI::App& app);
+Command AddPracticeCommand(CLI::App& app);
 
 }  // namespace peercoach::cli
 
