@@ -1,6 +1,6 @@
-// The benchmark corpus: its shape (what corpora/README.md promises), its split rule, and
-// the accuracy bar on the test split. The baseline gate (no figure more than 0.02 below
-// corpora/baseline.json) is the ctest `corpus_baseline`, run through the CLI.
+// The benchmark corpus: its shape (what corpora/README.md promises) and its split rule.
+// Accuracy is gated by the ctest `corpus_baseline` (no figure of `peercoach eval` on
+// corpora/test more than 0.02 below corpora/baseline.json).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,7 +8,9 @@
 #include <map>
 #include <sstream>
 
-#include "peercoach/evaluation.h"
+#include <nlohmann/json.hpp>
+
+#include "peercoach/gold.h"
 #include "test_support.h"
 
 namespace peercoach {
@@ -81,18 +83,24 @@ TEST(Corpus, EveryItemSitsInTheSplitItsIdHashesTo) {
   }
 }
 
-TEST(Corpus, TestSplitMeetsTheAccuracyBar) {
-  auto ev = Evaluate(testing::DefaultAnalyzer(), Load("test"));
-  ASSERT_TRUE(ev.ok()) << ev.error().ToString();
-  for (const CategoryScore& c : ev.value().responses.categories) {
-    EXPECT_GE(c.f1, 0.85) << c.name;
-    EXPECT_GE(c.precision, 0.85) << c.name;
+// What `peercoach practice` shows as a mutual response must read as one.
+TEST(Corpus, ScenarioExampleResponsesAreMutual) {
+  std::istringstream lines(Slurp(kCorpora / "scenarios" / "scenarios.jsonl"));
+  std::size_t scenarios = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) continue;
+    const auto j = nlohmann::json::parse(line);
+    ++scenarios;
+    AnalyzeOptions options;
+    const std::string peer = j.at("peer").get<std::string>();
+    options.context = peer;
+    auto a = testing::DefaultAnalyzer().Analyze(j.at("example_response").get<std::string>(),
+                                                options);
+    ASSERT_TRUE(a.ok());
+    EXPECT_TRUE(a.value().findings.empty())
+        << j.at("id") << ": " << a.value().findings[0].rule_id;
   }
-  EXPECT_GE(ev.value().responses.macro.f1, 0.90);
-  ASSERT_EQ(ev.value().hard_negatives.size(), 6u);
-  for (const HardNegativeScore& h : ev.value().hard_negatives) {
-    EXPECT_LE(h.flagged_rate, 0.10) << CategoryId(h.category);
-  }
+  EXPECT_GE(scenarios, 40u);
 }
 
 }  // namespace
