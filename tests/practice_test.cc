@@ -86,11 +86,14 @@ int Wait(Terminal& t) {
   int status = 0;
   for (int i = 0; i < 100; ++i) {
     pollfd p{t.fd, POLLIN, 0};
+    ssize_t n = 0;
     if (::poll(&p, 1, 200) > 0) {
       char buf[4096];
-      const ssize_t n = ::read(t.fd, buf, sizeof buf);
+      n = ::read(t.fd, buf, sizeof buf);
       if (n > 0) t.seen.append(buf, static_cast<std::size_t>(n));
     }
+    // The terminal hung up (the child closed it): give the child time to be reaped.
+    if (n < 0) ::usleep(200 * 1000);
     if (::waitpid(t.pid, &status, WNOHANG) == t.pid) {
       ::close(t.fd);
       return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

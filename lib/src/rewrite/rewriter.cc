@@ -43,12 +43,21 @@ std::vector<std::string> RewriteCandidates(const Rule& rule, const RewriteInput&
     }
     return std::nullopt;
   };
+  // Templates that carry the trainee's own words come first: a rewrite of *their*
+  // sentence teaches more than a stock one. Within each group the starting template is
+  // chosen by the sentence, so different sentences get different wordings.
+  std::vector<std::string> own_words, stock;
   const std::size_t start = static_cast<std::size_t>(Fnv1a(input.sentence) % n);
   for (std::size_t k = 0; k < n; ++k) {
-    if (auto filled = FillTemplate(rule.rewrites[(start + k) % n], lookup)) {
-      out.push_back(std::move(*filled));
+    const std::string& tmpl = rule.rewrites[(start + k) % n];
+    if (auto filled = FillTemplate(tmpl, lookup)) {
+      const bool keeps_words = tmpl.find('{') != std::string::npos &&
+                               tmpl.find("{match") == std::string::npos;
+      (keeps_words ? own_words : stock).push_back(std::move(*filled));
     }
   }
+  out = std::move(own_words);
+  for (std::string& s : stock) out.push_back(std::move(s));
   return out;
 }
 
