@@ -246,4 +246,44 @@ TEST_F(CliTest, SameOutputEveryRun) {
   EXPECT_EQ(a.out, b.out);
 }
 
+TEST_F(CliTest, EvalPrintsTheTableAndNamesBadGoldLines) {
+  const auto gold = Write("gold.jsonl",
+                          "{\"id\":\"a\",\"text\":\"You need to go to a meeting tonight.\","
+                          "\"labels\":[\"directive\"]}\n"
+                          "{\"id\":\"b\",\"text\":\"What has helped you before?\",\"labels\":[]}\n");
+  const RunResult ok = Run({"eval", "--gold", gold.string()});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("directive          1.000   1.000   1.000        1"), std::string::npos)
+      << ok.out;
+  const RunResult csv = Run({"eval", "--gold", gold.string(), "--format", "csv"});
+  EXPECT_NE(csv.out.find("responses,directive,1.0000,1.0000,1.0000,1,1,0,0"), std::string::npos)
+      << csv.out;
+  const auto bad = Write("bad.jsonl",
+                         "{\"id\":\"a\",\"text\":\"hi\",\"labels\":[\"rudeness\"]}\n"
+                         "{\"id\":\"b\",\"text\":\"What helps?\",\"labels\":[]}\n");
+  const RunResult failed = Run({"eval", "--gold", bad.string()});
+  EXPECT_EQ(failed.exit_code, 2);
+  EXPECT_NE(failed.err.find("bad.jsonl:1: labels: unknown label \"rudeness\""), std::string::npos)
+      << failed.err;
+  EXPECT_TRUE(failed.out.empty());
+  const RunResult skipped = Run({"eval", "--gold", bad.string(), "--skip-invalid"});
+  EXPECT_EQ(skipped.exit_code, 0);
+  EXPECT_NE(skipped.out.find("Skipped 1 invalid gold lines"), std::string::npos) << skipped.out;
+  // A baseline the figures fall below: exit 1, naming the figure.
+  const auto baseline = Write("baseline.json", "{\"responses.directive.f1\": 1.0, "
+                                               "\"responses.micro.f1\": 1.5}");
+  const RunResult gate = Run({"eval", "--gold", gold.string(), "--baseline", baseline.string()});
+  EXPECT_EQ(gate.exit_code, 1);
+  EXPECT_NE(gate.err.find("responses.micro.f1: 1.0000, baseline 1.5000"), std::string::npos)
+      << gate.err;
+}
+
+TEST_F(CliTest, BenchReportsThroughput) {
+  const auto corpus = Write("c.jsonl", "{\"id\":\"a\",\"text\":\"You should rest.\"}\n");
+  const RunResult r = Run({"bench", "--corpus", corpus.string(), "--min-seconds", "0.1"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("responses/s"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("MB/s"), std::string::npos) << r.out;
+}
+
 }  // namespace
