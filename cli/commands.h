@@ -17,6 +17,7 @@ Command AddExplainCommand(CLI::App& app);
 Command AddEvalCommand(CLI::App& app);
 Command AddBenchCommand(CLI::App& app);
 Command AddPracticeCommand(CLI::App& app);
+Command AddReviewCommand(CLI::App& app);
 
 }  // namespace peercoach::cli
 

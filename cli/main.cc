@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
   std::map<CLI::App*, peercoach::cli::Command> commands;
   for (auto add : {peercoach::cli::AddCheckCommand, peercoach::cli::AddRulesCommand,
                    peercoach::cli::AddExplainCommand, peercoach::cli::AddEvalCommand,
-                   peercoach::cli::AddBenchCommand, peercoach::cli::AddPracticeCommand}) {
+                   peercoach::cli::AddBenchCommand, peercoach::cli::AddPracticeCommand,
+                   peercoach::cli::AddReviewCommand}) {
     peercoach::cli::Command run = add(app);
     commands.emplace(app.get_subcommands({}).back(), std::move(run));
   }

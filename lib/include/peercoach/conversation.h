@@ -44,6 +44,12 @@ struct ConversationMeasures {
   std::size_t first_person = 0;      // the specialist's I / me / my ...
   std::size_t second_person = 0;     // the specialist's you / your ...
   double peer_focus = 0;             // second / (first + second); 0.5 when neither
+  std::size_t peer_turns = 0;
+  // The most words the specialist spoke without the peer speaking in between (consecutive
+  // specialist turns count as one monologue).
+  std::size_t longest_monologue_words = 0;
+  // Specialist turns / all turns: 0.5 when the two take turns evenly.
+  double turn_balance = 0;
   bool dominating = false;
 };
 

@@ -73,8 +73,25 @@ struct EvalDisagreement {
   std::vector<std::string> details;
 };
 
+// How the rewrites of the responses' findings fare (issue: verified rewrites that keep
+// the trainee's meaning). Content words are the sentence's words less function words
+// (pronouns, articles, auxiliaries and modals, prepositions, conjunctions).
+struct RewriteFigures {
+  std::size_t findings = 0;    // findings in the responses (each a flagged sentence)
+  std::size_t rewritten = 0;   // with a rewrite shown
+  std::size_t clean = 0;       // shown rewrites that, analysed again, carry no finding of the category
+  double content_kept = 0;     // mean over shown rewrites of the share of content words kept
+  struct PerCategory {
+    Category category;
+    std::size_t findings = 0, rewritten = 0, clean = 0;
+    double content_kept = 0;
+  };
+  std::vector<PerCategory> categories;  // TAXONOMY.md order, categories with findings only
+};
+
 struct Evaluation {
   LabelScores responses;
+  RewriteFigures rewrites;
   std::vector<HardNegativeScore> hard_negatives;  // categories with hard negatives only
   TranscriptScores transcripts;
   std::vector<EvalDisagreement> disagreements;  // in corpus order

@@ -16,6 +16,7 @@ Result<ConversationAnalysis> AnalyzeConversation(const Analyzer& analyzer,
   AnalyzeOptions peer_options = options;
   peer_options.verify_rewrites = false;
   std::string_view last_peer_turn;
+  std::size_t monologue = 0;
   for (std::size_t i = 0; i < turns.size(); ++i) {
     const Turn& turn = turns[i];
     const bool specialist = turn.speaker == Speaker::kSpecialist;
@@ -32,10 +33,14 @@ Result<ConversationAnalysis> AnalyzeConversation(const Analyzer& analyzer,
     const ResponseMeasures& rm = analysis.value().measures;
     if (!specialist) {
       m.peer_words += rm.words;
+      ++m.peer_turns;
+      monologue = 0;
       continue;
     }
     ++m.specialist_turns;
     m.specialist_words += rm.words;
+    monologue += rm.words;
+    m.longest_monologue_words = std::max(m.longest_monologue_words, monologue);
     m.first_person += rm.first_person;
     m.second_person += rm.second_person;
     const auto& strengths = analysis.value().strengths;
@@ -48,6 +53,8 @@ Result<ConversationAnalysis> AnalyzeConversation(const Analyzer& analyzer,
   }
   const std::size_t words = m.specialist_words + m.peer_words;
   m.talk_share = words == 0 ? 0.0 : static_cast<double>(m.specialist_words) / words;
+  const std::size_t all_turns = m.specialist_turns + m.peer_turns;
+  m.turn_balance = all_turns == 0 ? 0.0 : static_cast<double>(m.specialist_turns) / all_turns;
   const std::size_t person = m.first_person + m.second_person;
   m.peer_focus = person == 0 ? 0.5 : static_cast<double>(m.second_person) / person;
   const double exploring =

@@ -91,6 +91,21 @@ void WriteEvaluationText(std::ostream& out, const Evaluation& ev, const EvalPrin
                  h.flagged_category, h.flagged_any, h.flagged_rate);
     }
   }
+  const RewriteFigures& rw = ev.rewrites;
+  if (rw.findings > 0) {
+    fmt::print(out, "\nRewrites (of the findings in the responses)\n");
+    fmt::print(out, "  {:<14} {:>8} {:>10} {:>8} {:>8} {:>8}\n", "category", "findings", "rewritten",
+               "share", "clean", "kept");
+    auto row = [&](std::string_view name, std::size_t n, std::size_t r, std::size_t c, double kept) {
+      fmt::print(out, "  {:<14} {:>8} {:>10} {:>8.3f} {:>8.3f} {:>8.3f}\n", name, n, r,
+                 n == 0 ? 0.0 : static_cast<double>(r) / static_cast<double>(n),
+                 r == 0 ? 0.0 : static_cast<double>(c) / static_cast<double>(r), kept);
+    };
+    for (const auto& c : rw.categories) row(CategoryId(c.category), c.findings, c.rewritten, c.clean, c.content_kept);
+    row("all", rw.findings, rw.rewritten, rw.clean, rw.content_kept);
+    fmt::print(out, "  (share: findings with a rewrite; clean: rewrites with no finding of the "
+                    "category when analysed again; kept: content words of the sentence kept)\n");
+  }
   const TranscriptScores& t = ev.transcripts;
   if (t.transcripts > 0) {
     fmt::print(out, "\nTranscripts ({})\n", t.transcripts);
@@ -138,6 +153,18 @@ void WriteEvaluationJson(std::ostream& out, const Evaluation& ev, const EvalPrin
                                                  {"flagged_rate", h.flagged_rate}};
   }
   j["hard_negatives"] = hard;
+  nlohmann::ordered_json rewrites = nlohmann::ordered_json::object();
+  for (const auto& c : ev.rewrites.categories) {
+    rewrites[std::string(CategoryId(c.category))] = {{"findings", c.findings},
+                                                     {"rewritten", c.rewritten},
+                                                     {"clean", c.clean},
+                                                     {"content_kept", c.content_kept}};
+  }
+  rewrites["all"] = {{"findings", ev.rewrites.findings},
+                     {"rewritten", ev.rewrites.rewritten},
+                     {"clean", ev.rewrites.clean},
+                     {"content_kept", ev.rewrites.content_kept}};
+  j["rewrites"] = rewrites;
   const TranscriptScores& t = ev.transcripts;
   j["transcripts"] = {{"transcripts", t.transcripts},
                       {"judged", t.judged},

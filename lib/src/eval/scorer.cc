@@ -2,7 +2,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "peercoach/evaluation.h"
@@ -110,6 +112,71 @@ void Disagree(const Analysis& a, const std::set<Category>& predicted,
   }
 }
 
+// Function words: what is left is what the trainee meant (the action, its object, the
+// things and people named).
+bool IsFunctionWord(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "a", "an", "the", "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself",
+      "u", "ur", "we", "us", "our", "he", "she", "it", "its", "they", "them", "their", "this",
+      "that", "these", "those", "is", "are", "was", "were", "be", "been", "being", "am", "do",
+      "does", "did", "have", "has", "had", "will", "would", "shall", "should", "can", "could",
+      "may", "might", "must", "need", "needs", "ought", "gotta", "got", "to", "of", "in", "on",
+      "at", "for", "with", "by", "from", "about", "as", "into", "than", "then", "and", "or",
+      "but", "so", "if", "because", "just", "really", "very", "not", "no", "dont", "don't",
+      "im", "i'm", "you're", "youre", "i've", "ive", "it's", "that's", "what", "how", "when",
+      "where", "why", "who", "there", "here", "all", "some", "any", "more", "too", "also",
+      "honestly", "like", "up", "out", "now", "ok", "okay", "yeah", "well", "let", "let's"};
+  return kWords.contains(w);
+}
+
+std::set<std::string> ContentWords(std::string_view text) {
+  std::set<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty() && !IsFunctionWord(word)) out.insert(word);
+    word.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (std::isalnum(c)) {
+      word += static_cast<char>(std::tolower(c));
+    } else if (c == '\'' || (c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
+                              text[i + 2] == '\x99')) {
+      word += '\'';  // ' and the curly apostrophe
+      if (c == 0xE2) i += 2;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+void AddRewriteFigures(const Analyzer& analyzer, const AnalyzeOptions& options, std::string_view text,
+                       const Analysis& analysis, std::map<Category, RewriteFigures::PerCategory>& out,
+                       std::map<Category, double>& kept_sum) {
+  AnalyzeOptions again = options;
+  again.verify_rewrites = false;
+  again.context = {};
+  for (const Finding& f : analysis.findings) {
+    auto& c = out.try_emplace(f.category, RewriteFigures::PerCategory{f.category}).first->second;
+    ++c.findings;
+    if (!f.rewrite) continue;
+    ++c.rewritten;
+    auto re = analyzer.Analyze(*f.rewrite, again);
+    if (re.ok() && std::none_of(re.value().findings.begin(), re.value().findings.end(),
+                                [&](const Finding& g) { return g.category == f.category; })) {
+      ++c.clean;
+    }
+    const std::size_t end = std::min(f.sentence.end, text.size());
+    const auto content = ContentWords(text.substr(std::min(f.sentence.begin, end), end - std::min(f.sentence.begin, end)));
+    const auto rewritten = ContentWords(*f.rewrite);
+    std::size_t kept = 0;
+    for (const std::string& w : content) kept += rewritten.contains(w) ? 1 : 0;
+    kept_sum[f.category] += content.empty() ? 1.0 : static_cast<double>(kept) / content.size();
+  }
+}
+
 }  // namespace
 
 Result<Evaluation> Evaluate(const Analyzer& analyzer, const GoldCorpus& gold,
@@ -118,6 +185,8 @@ Result<Evaluation> Evaluate(const Analyzer& analyzer, const GoldCorpus& gold,
   ev.skipped = gold.skipped;
   LabelScorer responses;
   std::map<Category, HardNegativeScore> hard;
+  std::map<Category, RewriteFigures::PerCategory> rewrites;
+  std::map<Category, double> kept_sum;
   for (const GoldResponse& r : gold.responses) {
     AnalyzeOptions analyze = options.analyze;
     if (options.use_context) analyze.context = r.context;
@@ -128,6 +197,7 @@ Result<Evaluation> Evaluate(const Analyzer& analyzer, const GoldCorpus& gold,
     }
     const std::set<Category> predicted = Predicted(analysis.value());
     responses.Add(predicted, r.labels);
+    AddRewriteFigures(analyzer, analyze, r.text, analysis.value(), rewrites, kept_sum);
     Disagree(analysis.value(), predicted, r.labels, r.evidence, r.id, r.file, r.line, r.text,
              ev.disagreements);
     if (r.hard_negative) {
@@ -143,6 +213,17 @@ Result<Evaluation> Evaluate(const Analyzer& analyzer, const GoldCorpus& gold,
     h.flagged_rate = Ratio(h.flagged_any, h.items);
     ev.hard_negatives.push_back(h);
   }
+  double kept_all = 0;
+  for (auto& [category, c] : rewrites) {  // std::map: TAXONOMY.md (enum) order
+    c.content_kept = c.rewritten == 0 ? 0.0 : kept_sum[category] / static_cast<double>(c.rewritten);
+    ev.rewrites.findings += c.findings;
+    ev.rewrites.rewritten += c.rewritten;
+    ev.rewrites.clean += c.clean;
+    kept_all += kept_sum[category];
+    ev.rewrites.categories.push_back(c);
+  }
+  ev.rewrites.content_kept =
+      ev.rewrites.rewritten == 0 ? 0.0 : kept_all / static_cast<double>(ev.rewrites.rewritten);
 
   LabelScorer turns;
   TranscriptScores& ts = ev.transcripts;

@@ -1,25 +1,17 @@
 #include <nlohmann/json.hpp>
 
 #include "peercoach/report.h"
+#include "report/analysis_json.h"
 
 namespace peercoach {
-namespace {
-
-using Json = nlohmann::ordered_json;  // keys in a fixed order: byte-identical output
+namespace report {
 
 Json SpanJson(const Span& s) {
   return Json{{"begin", s.begin},       {"end", s.end},          {"line", s.start.line},
               {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
 }
 
-}  // namespace
-
-void WriteJson(std::ostream& out, std::string_view /*text*/, const Analysis& analysis,
-               const JsonReportOptions& options) {
-  Json j;
-  j["version"] = kJsonSchemaVersion;
-  if (!options.id.empty()) j["id"] = options.id;
-  if (!options.source.empty()) j["source"] = options.source;
+void AddAnalysisJson(Json& j, const Analysis& analysis) {
   Json findings = Json::array();
   Json by_category = Json::object();
   for (Category c : AllCategories()) {
@@ -55,8 +47,20 @@ void WriteJson(std::ostream& out, std::string_view /*text*/, const Analysis& ana
                       {"by_category", std::move(by_category)},
                       {"strengths", analysis.strengths.size()},
                       {"mutual", analysis.findings.empty()}};
+}
+
+}  // namespace report
+
+void WriteJson(std::ostream& out, std::string_view /*text*/, const Analysis& analysis,
+               const JsonReportOptions& options) {
+  report::Json j;
+  j["version"] = kJsonSchemaVersion;
+  if (!options.id.empty()) j["id"] = options.id;
+  if (!options.source.empty()) j["source"] = options.source;
+  report::AddAnalysisJson(j, analysis);
   // Invalid UTF-8 (only present under replace) is written as U+FFFD, never thrown.
-  out << j.dump(options.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << j.dump(options.pretty ? 2 : -1, ' ', false, report::Json::error_handler_t::replace)
+      << '\n';
 }
 
 }  // namespace peercoach

@@ -1,0 +1,20 @@
+// report/analysis_json.h: one Analysis as JSON, shared by `check --format json` and the
+// review report so a turn reads the same in both.
+#ifndef PEERCOACH_REPORT_ANALYSIS_JSON_H_
+#define PEERCOACH_REPORT_ANALYSIS_JSON_H_
+
+#include <nlohmann/json.hpp>
+
+#include "peercoach/finding.h"
+
+namespace peercoach::report {
+
+using Json = nlohmann::ordered_json;  // keys in a fixed order: byte-identical output
+
+Json SpanJson(const Span& s);
+// "findings", "strengths", "measures", "summary" of the check JSON schema.
+void AddAnalysisJson(Json& j, const Analysis& analysis);
+
+}  // namespace peercoach::report
+
+#endif  // PEERCOACH_REPORT_ANALYSIS_JSON_H_
