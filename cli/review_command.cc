@@ -84,7 +84,9 @@ std::vector<std::string> CollectFiles(const ReviewOptions& o, CohortSummary& coh
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec) && MatchesGlobs(p, o.globs)) found.push_back(p.generic_string());
+      // A symlink that leads nowhere is kept, to be reported as unreadable.
+      const bool file = it->is_regular_file(ec) || (it->is_symlink(ec) && !it->is_directory(ec));
+      if (file && MatchesGlobs(p, o.globs)) found.push_back(p.generic_string());
     }
     if (ec) cohort.skipped.push_back({path, fmt::format("cannot list the folder: {}", ec.message())});
     std::sort(found.begin(), found.end());

@@ -147,6 +147,15 @@ TEST_F(ReviewCliTest, SameBytesForAnyNumberOfJobs) {
   EXPECT_NE(j["sessions"][2]["source"].get<std::string>().find("s10.txt"), std::string::npos);
 }
 
+TEST_F(ReviewCliTest, TheSampleTranscriptsGiveTheSameJsonForOneAndTwoJobs) {
+  const std::string samples = std::string(PEERCOACH_SOURCE_DIR) + "/corpora/transcripts";
+  const RunResult one = Run({samples, "--format", "json", "--jobs", "1", "--quiet"});
+  const RunResult two = Run({samples, "--format", "json", "--jobs", "2", "--quiet"});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(Json::parse(one.out)["sessions"].size(), 10u);  // 6 one-session files, the CSV and the JSONL 2 each
+}
+
 TEST_F(ReviewCliTest, EachBadFileIsReportedByNameAndTheRestReviewed) {
   Write("good.txt", kPlain);
   Write("empty.txt", "");
@@ -154,13 +163,20 @@ TEST_F(ReviewCliTest, EachBadFileIsReportedByNameAndTheRestReviewed) {
   Write("latin1.txt", "Peer: caf\xe9\nSpecialist: ok?\n");
   Write("nocol.csv", "speaker,words\npeer,hi\n");
   Write("image.png", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
-  Write("big.txt", std::string(2'100'000, 'a'));
-  const RunResult r = Run({In(), "--max-file-size", "2", "--format", "json"});
+  {
+    // 100 MB (sparse: nothing is written but its size), over the default 32 MB limit.
+    std::ofstream big(dir_ / "in" / "big.txt", std::ios::binary);
+    big.seekp(100'000'000 - 1);
+    big.put('\n');
+  }
+  fs::create_symlink(dir_ / "in" / "gone.txt", dir_ / "in" / "unreadable.txt");  // dangling
+  const RunResult r = Run({In(), "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const Json j = Json::parse(r.out);
   EXPECT_EQ(j["sessions"].size(), 1u);
-  EXPECT_EQ(j["cohort"]["skipped_files"], 6);
-  for (const char* name : {"empty.txt", "binary.txt", "latin1.txt", "nocol.csv", "image.png", "big.txt"}) {
+  EXPECT_EQ(j["cohort"]["skipped_files"], 7);
+  for (const char* name : {"empty.txt", "binary.txt", "latin1.txt", "nocol.csv", "image.png", "big.txt",
+                           "unreadable.txt"}) {
     std::string expected(name);
     expected.append(": skipped: ");
     EXPECT_NE(r.err.find(expected), std::string::npos) << name << "\n" << r.err;
@@ -168,7 +184,8 @@ TEST_F(ReviewCliTest, EachBadFileIsReportedByNameAndTheRestReviewed) {
   EXPECT_NE(r.err.find("byte"), std::string::npos) << r.err;  // where the bytes went wrong
   EXPECT_NE(r.err.find("MB"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("text"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("1 sessions from 7 files; 6 skipped"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("100.0 MB, over the 32 MB limit"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 sessions from 8 files; 7 skipped"), std::string::npos) << r.err;
   // Transcript text never reaches stderr.
   EXPECT_EQ(r.err.find("unemployment"), std::string::npos);
 }
