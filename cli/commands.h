@@ -18,6 +18,7 @@ Command AddEvalCommand(CLI::App& app);
 Command AddBenchCommand(CLI::App& app);
 Command AddPracticeCommand(CLI::App& app);
 Command AddReviewCommand(CLI::App& app);
+Command AddServeCommand(CLI::App& app);
 
 }  // namespace peercoach::cli
 

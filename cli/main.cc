@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   for (auto add : {peercoach::cli::AddCheckCommand, peercoach::cli::AddRulesCommand,
                    peercoach::cli::AddExplainCommand, peercoach::cli::AddEvalCommand,
                    peercoach::cli::AddBenchCommand, peercoach::cli::AddPracticeCommand,
-                   peercoach::cli::AddReviewCommand}) {
+                   peercoach::cli::AddReviewCommand, peercoach::cli::AddServeCommand}) {
     peercoach::cli::Command run = add(app);
     commands.emplace(app.get_subcommands({}).back(), std::move(run));
   }

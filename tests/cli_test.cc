@@ -102,12 +102,14 @@ TEST_F(CliTest, JsonSchemaIsStable) {
   const RunResult r = Run({"check", "--format", "json", "Trust me, you should listen."});
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["version"], 1);
-  for (const char* key : {"findings", "strengths", "measures", "summary"}) {
+  for (const char* key : {"findings", "strengths", "measures", "summary", "score"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
+  // Two findings (hierarchy, directive) at 20 each: 100 - 40.
+  EXPECT_EQ(j["score"]["penalty"], 40);
   ASSERT_FALSE(j["findings"].empty());
   const auto& f = j["findings"][0];
-  for (const char* key : {"category", "rule", "severity", "message", "span", "text", "sentence", "rewrite"}) {
+  for (const char* key : {"category", "rule", "severity", "message", "principle", "span", "text", "sentence", "rewrite"}) {
     EXPECT_TRUE(f.contains(key)) << key;
   }
   for (const char* key : {"begin", "end", "line", "column", "end_line", "end_column"}) {

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "peercoach/report.h"
+#include "peercoach/score.h"
 #include "report/analysis_json.h"
 
 namespace peercoach {
@@ -22,6 +23,7 @@ void AddAnalysisJson(Json& j, const Analysis& analysis) {
                             {"rule", f.rule_id},
                             {"severity", SeverityName(f.severity)},
                             {"message", f.message},
+                            {"principle", CategoryPrinciple(f.category)},
                             {"span", SpanJson(f.span)},
                             {"text", f.matched_text},
                             {"sentence", SpanJson(f.sentence)},
@@ -58,6 +60,8 @@ void WriteJson(std::ostream& out, std::string_view /*text*/, const Analysis& ana
   if (!options.id.empty()) j["id"] = options.id;
   if (!options.source.empty()) j["source"] = options.source;
   report::AddAnalysisJson(j, analysis);
+  const MutualityScore score = ScoreResponse(analysis);
+  j["score"] = report::Json{{"score", score.score}, {"penalty", score.penalty}, {"bonus", score.bonus}};
   // Invalid UTF-8 (only present under replace) is written as U+FFFD, never thrown.
   out << j.dump(options.pretty ? 2 : -1, ' ', false, report::Json::error_handler_t::replace)
       << '\n';
