@@ -127,6 +127,7 @@ int RunServe(const ServeOptions& o) {
 
   httplib::Server server;
   server.set_payload_max_length(kMaxBody);
+  server.set_tcp_nodelay(true);  // small JSON replies: no Nagle delay
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   // Every error is JSON, whoever raised it (httplib's own 413 and 404 included).
