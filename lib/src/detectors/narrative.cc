@@ -11,13 +11,29 @@ double Threshold(const std::map<std::string, double>& t, const char* name, doubl
   return it == t.end() ? fallback : it->second;
 }
 
-// Maximal runs of consecutive self-focused sentences.
+// A sentence about neither of the two ("He fell off a ladder.", "The cot was cold."): in
+// the middle of the speaker's story it is still the story.
+bool IsNeutral(const Sentence& s) {
+  return !s.is_question && s.first_person == 0 && s.second_person == 0;
+}
+
+// Maximal runs of consecutive self-focused sentences, bridging single neutral sentences
+// between two self-focused ones.
 std::vector<Passage> SelfFocusedRuns(const Document& doc) {
   std::vector<Passage> runs;
-  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
-    if (!IsSelfFocused(doc.sentences[i])) continue;
+  const auto& ss = doc.sentences;
+  for (std::size_t i = 0; i < ss.size(); ++i) {
+    if (!IsSelfFocused(ss[i])) continue;
     std::size_t j = i;
-    while (j + 1 < doc.sentences.size() && IsSelfFocused(doc.sentences[j + 1])) ++j;
+    while (true) {
+      if (j + 1 < ss.size() && IsSelfFocused(ss[j + 1])) {
+        ++j;
+      } else if (j + 2 < ss.size() && IsNeutral(ss[j + 1]) && IsSelfFocused(ss[j + 2])) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
     runs.push_back({i, j});
     i = j;
   }
