@@ -70,7 +70,9 @@ std::vector<Passage> DetectLongNarrative(const Document& doc,
   std::vector<Passage> out;
   for (const Passage& run : SelfFocusedRuns(doc)) {
     const std::size_t words = Words(doc, run);
-    const double sentences = static_cast<double>(run.last - run.first + 1);
+    // Bridged neutral sentences extend the story but do not count towards its length.
+    double sentences = 0;
+    for (std::size_t i = run.first; i <= run.last; ++i) sentences += IsSelfFocused(doc.sentences[i]) ? 1 : 0;
     const bool long_story = (sentences >= min_sentences && words >= min_words) ||
                             static_cast<double>(words) >= monologue_words;
     if (!long_story) continue;
