@@ -27,6 +27,18 @@ TEST(FillTemplate, SubstitutesAndFilters) {
   EXPECT_FALSE(FillTemplate("Try {missing}.", lookup).has_value());
 }
 
+TEST(FillTemplate, FirstKeepsOneSentenceOfTheStory) {
+  auto lookup = [](std::string_view name) -> std::optional<std::string> {
+    if (name == "sentence") return std::string("When I was using I lost everything. I slept in my car for two winters.");
+    if (name == "one") return std::string("No end here");
+    return std::nullopt;
+  };
+  EXPECT_EQ(FillTemplate("{sentence|first} What about you?", lookup),
+            "When I was using I lost everything. What about you?");
+  EXPECT_EQ(FillTemplate("{one|first}", lookup), "No end here");
+  EXPECT_EQ(FirstSentence("It was 3.5 miles. Then I ran."), "It was 3.5 miles.");
+}
+
 TEST(ParsePlaceholders, ReportsMalformedTemplates) {
   std::vector<Placeholder> p;
   EXPECT_TRUE(ParsePlaceholders("Try {action", p).has_value());

@@ -42,7 +42,7 @@ std::string GerundOfWord(std::string_view w) {
 }  // namespace
 
 bool IsKnownFilter(std::string_view f) {
-  return f.empty() || f == "gerund" || f == "lower" || f == "cap";
+  return f.empty() || f == "gerund" || f == "lower" || f == "cap" || f == "first";
 }
 
 bool IsBuiltinCapture(std::string_view name) {
@@ -92,11 +92,24 @@ std::optional<std::string> FillTemplate(
       *value = Lower(*value);
     } else if (filter == "cap") {
       (*value)[0] = static_cast<char>(std::toupper(static_cast<unsigned char>((*value)[0])));
+    } else if (filter == "first") {
+      *value = FirstSentence(*value);
     }
     out += *value;
     i = close;
   }
   return out;
+}
+
+std::string FirstSentence(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if ((c == '.' || c == '!' || c == '?') &&
+        (i + 1 == text.size() || std::isspace(static_cast<unsigned char>(text[i + 1])))) {
+      return std::string(text.substr(0, i + 1));
+    }
+  }
+  return std::string(text);
 }
 
 std::string Gerund(std::string_view phrase) {

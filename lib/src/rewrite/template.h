@@ -16,7 +16,7 @@ namespace peercoach::rewrite {
 
 struct Placeholder {
   std::string name;
-  std::string filter;  // "", "gerund", "lower" or "cap"
+  std::string filter;  // "", "gerund", "lower", "cap" or "first"
 };
 
 // Returns the placeholders of `tmpl`, or an error message ("unclosed {").
@@ -33,6 +33,10 @@ bool IsBuiltinCapture(std::string_view name);
 std::optional<std::string> FillTemplate(
     std::string_view tmpl,
     const std::function<std::optional<std::string>(std::string_view)>& lookup);
+
+// The first sentence of `text`, with its end punctuation ("I lost everything. Then ..." ->
+// "I lost everything."); the whole text when it has no sentence end.
+std::string FirstSentence(std::string_view text);
 
 // Turns the first verb of a verb phrase into its -ing form: "go to a meeting" → "going to
 // a meeting", "stop drinking" → "stopping drinking", "be honest" → "being honest".
