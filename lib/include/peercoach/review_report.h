@@ -51,6 +51,7 @@ struct CohortSummary {
 
   void Add(const SessionReview& review);
   double MeanScore() const;  // 0 when no sessions
+  std::size_t DominatingSessions() const;
 };
 
 class ReviewWriter {

@@ -1,6 +1,8 @@
 // Gold files: JSON Lines of annotated responses and transcripts, validated line by line.
 #include <nlohmann/json.hpp>
 
+#include "eval/json_record.h"
+
 #include <algorithm>
 #include <set>
 #include <string>
@@ -13,26 +15,9 @@ namespace {
 
 using nlohmann::json;
 
-// Thrown inside this file only, caught per line and turned into an Error.
-struct LineError {
-  std::string message;
-};
-
-const json& Field(const json& record, const char* name) {
-  static const json kNull;
-  const auto it = record.find(name);
-  return it == record.end() ? kNull : *it;
-}
-
-std::string RequireString(const json& record, const char* name, bool required) {
-  const json& v = Field(record, name);
-  if (v.is_null()) {
-    if (required) throw LineError{std::string("missing \"") + name + "\""};
-    return {};
-  }
-  if (!v.is_string()) throw LineError{std::string("\"") + name + "\" is not a string"};
-  return v.get<std::string>();
-}
+using json_record::Field;
+using json_record::RequireString;
+using LineError = json_record::RecordError;
 
 Category RequireFindingCategory(const json& v, const char* where) {
   if (!v.is_string()) throw LineError{std::string(where) + ": a label must be a string"};

@@ -99,11 +99,9 @@ class HtmlWriter : public ReviewWriter {
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<title>peercoach review</title><style>"
          << kStyle << "</style></head><body>\n";
-    std::size_t dominating = 0;
-    for (const auto& l : c.sessions) dominating += l.dominating ? 1 : 0;
     out_ << "<header><h1>Mutuality review</h1><p>"
          << fmt::format("{} sessions from {} files · mean score {:.1f} · {} dominating · {} skipped",
-                        c.sessions.size(), c.files, c.MeanScore(), dominating, c.skipped.size())
+                        c.sessions.size(), c.files, c.MeanScore(), c.DominatingSessions(), c.skipped.size())
          << "</p></header>\n<section id=\"overview\" class=\"overview\"><h2>Cohort overview</h2>\n";
     // Scores in ten bands.
     std::vector<std::pair<std::string, double>> bands;

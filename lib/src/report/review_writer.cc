@@ -2,6 +2,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -84,13 +85,11 @@ Json SessionJson(const SessionReview& r) {
 Json CohortJson(const CohortSummary& c) {
   Json skipped = Json::array();
   for (const auto& s : c.skipped) skipped.push_back(Json{{"file", s.file}, {"reason", s.reason}});
-  std::size_t dominating = 0;
-  for (const auto& l : c.sessions) dominating += l.dominating ? 1 : 0;
   return Json{{"files", c.files},
               {"sessions", c.sessions.size()},
               {"skipped_files", c.skipped.size()},
               {"mean_score", Round1(c.MeanScore())},
-              {"dominating_sessions", dominating},
+              {"dominating_sessions", c.DominatingSessions()},
               {"counts", CountsJson(c.counts)},
               {"skipped", std::move(skipped)}};
 }
@@ -219,10 +218,8 @@ class TextWriter : public ReviewWriter {
   }
   void End(const CohortSummary& c) override {
     out_ << Styled("== cohort ==", fmt::emphasis::bold) << '\n';
-    std::size_t dominating = 0;
-    for (const auto& l : c.sessions) dominating += l.dominating ? 1 : 0;
     out_ << fmt::format("{} sessions from {} files · {} skipped · mean score {:.1f} · {} dominating\n",
-                        c.sessions.size(), c.files, c.skipped.size(), c.MeanScore(), dominating);
+                        c.sessions.size(), c.files, c.skipped.size(), c.MeanScore(), c.DominatingSessions());
     // The patterns, most common first (ties in TAXONOMY.md order).
     std::vector<Category> order;
     for (Category cat : AllCategories()) {
@@ -265,6 +262,11 @@ void CohortSummary::Add(const SessionReview& review) {
                       review.conversation.measures.talk_share,
                       review.conversation.measures.dominating, !review.score.conversation});
   for (std::size_t i = 0; i < kCategoryCount; ++i) counts[i] += review.counts[i];
+}
+
+std::size_t CohortSummary::DominatingSessions() const {
+  return static_cast<std::size_t>(
+      std::count_if(sessions.begin(), sessions.end(), [](const Line& l) { return l.dominating; }));
 }
 
 double CohortSummary::MeanScore() const {

@@ -2,6 +2,8 @@
 // line. Other keys ("dominating", "labels_per_specialist_turn", ...) are ignored here.
 #include <nlohmann/json.hpp>
 
+#include "eval/json_record.h"
+
 #include <set>
 #include <string>
 
@@ -12,26 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-// Thrown inside this file only, caught per line and turned into an Error.
-struct RecordError {
-  std::string message;
-};
-
-const json& Field(const json& record, const char* name) {
-  static const json kNull;
-  const auto it = record.find(name);
-  return it == record.end() ? kNull : *it;
-}
-
-std::string RequireString(const json& record, const char* name, bool required) {
-  const json& v = Field(record, name);
-  if (v.is_null()) {
-    if (required) throw RecordError{std::string("missing \"") + name + "\""};
-    return {};
-  }
-  if (!v.is_string()) throw RecordError{std::string("\"") + name + "\" is not a string"};
-  return v.get<std::string>();
-}
+using json_record::Field;
+using json_record::RequireString;
+using RecordError = json_record::RecordError;
 
 Session ReadSession(const json& record, const SpeakerNames& names) {
   if (!record.is_object()) throw RecordError{"a record must be a JSON object"};
