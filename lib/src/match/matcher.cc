@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "match/conditions.h"
+#include "match/pattern_filter.h"
 #include "match/regex_options.h"
 #include "text/utf8.h"
 
@@ -52,9 +53,8 @@ bool Overlaps(std::size_t a_begin, std::size_t a_end, std::size_t b_begin, std::
 struct Matcher::Impl {
   const RuleSet* rules = nullptr;
   std::vector<CompiledRule> compiled;  // parallel to rules->rules()
-  std::unique_ptr<RE2::Set> sentence_set;
-  std::unique_ptr<RE2::Set> response_set;
-  // Set index → (rule, pattern).
+  PatternFilter sentence_filter, response_filter;
+  // Filter index → (rule, pattern).
   std::vector<std::pair<std::size_t, std::size_t>> sentence_index, response_index;
 
   bool Cancelled(const CompiledRule& rule, const Document& doc, const Sentence& s,
@@ -70,10 +70,6 @@ Matcher::~Matcher() = default;
 Result<std::unique_ptr<Matcher>> Matcher::Create(const RuleSet& rules) {
   auto impl = std::make_unique<Impl>();
   impl->rules = &rules;
-  RE2::Options set_options = RuleRegexOptions();
-  set_options.set_max_mem(256 << 20);
-  impl->sentence_set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-  impl->response_set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
 
   for (std::size_t r = 0; r < rules.rules().size(); ++r) {
     const Rule& rule = rules.rules()[r];
@@ -97,10 +93,10 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const RuleSet& rules) {
       // Detector cue patterns are asked for by their detector, not run by the sets.
       if (rule.kind == RuleKind::kPattern) {
         const bool sentence = rule.scope == RuleScope::kSentence;
-        RE2::Set& set = sentence ? *impl->sentence_set : *impl->response_set;
+        PatternFilter& filter = sentence ? impl->sentence_filter : impl->response_filter;
         std::string error;
-        if (set.Add(rule.patterns[p], &error) < 0) {
-          return Error(ErrorCode::kRuleError, "pattern does not compile: " + error,
+        if (!filter.Add(rule.patterns[p], &error)) {
+          return Error(ErrorCode::kRuleError, error,
                        SourceLocation::AtLine(rule.file, rule.line));
         }
         (sentence ? impl->sentence_index : impl->response_index).emplace_back(r, p);
@@ -120,8 +116,8 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const RuleSet& rules) {
     }
     impl->compiled.push_back(std::move(cr));
   }
-  if (!impl->sentence_set->Compile() || !impl->response_set->Compile()) {
-    return Error(ErrorCode::kInternal, "the rule set is too large to compile into one RE2::Set");
+  if (!impl->sentence_filter.Compile() || !impl->response_filter.Compile()) {
+    return Error(ErrorCode::kInternal, "the rule patterns' words do not compile into an RE2::Set");
   }
   return std::unique_ptr<Matcher>(new Matcher(std::move(impl)));
 }
@@ -218,38 +214,17 @@ void Matcher::Impl::MatchPattern(std::size_t rule_index, std::size_t pattern_ind
 void Matcher::Match(const Document& doc, std::vector<Candidate>& out) const {
   std::vector<int> hits;
   for (const Sentence& s : doc.sentences) {
-    hits.clear();
-    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (!impl_->sentence_set->Match(doc.SentenceText(s), &hits, &info)) {
-      if (info.kind == RE2::Set::kNoError) continue;
-      // The set's DFA ran out of memory: fall back to every pattern rather than
-      // silently missing matches.
-      hits.clear();
-      for (std::size_t i = 0; i < impl_->sentence_index.size(); ++i) {
-        hits.push_back(static_cast<int>(i));
-      }
-    }
-    std::sort(hits.begin(), hits.end());
+    impl_->sentence_filter.Candidates(doc.SentenceText(s), hits);
     for (int h : hits) {
       const auto [rule, pattern] = impl_->sentence_index[static_cast<std::size_t>(h)];
       impl_->MatchPattern(rule, pattern, doc, s.begin, s.end, out);
     }
   }
   if (impl_->response_index.empty() || doc.sentences.empty()) return;
-  hits.clear();
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  const bool any = impl_->response_set->Match(doc.match.text, &hits, &info);
-  if (!any && info.kind != RE2::Set::kNoError) {
-    for (std::size_t i = 0; i < impl_->response_index.size(); ++i) {
-      hits.push_back(static_cast<int>(i));
-    }
-  }
-  if (!hits.empty()) {
-    std::sort(hits.begin(), hits.end());
-    for (int h : hits) {
-      const auto [rule, pattern] = impl_->response_index[static_cast<std::size_t>(h)];
-      impl_->MatchPattern(rule, pattern, doc, 0, doc.match.text.size(), out);
-    }
+  impl_->response_filter.Candidates(doc.match.text, hits);
+  for (int h : hits) {
+    const auto [rule, pattern] = impl_->response_index[static_cast<std::size_t>(h)];
+    impl_->MatchPattern(rule, pattern, doc, 0, doc.match.text.size(), out);
   }
 }
 

@@ -1,9 +1,8 @@
-// match/matcher.h: every rule pattern compiled once, run in one pass per sentence.
+// match/matcher.h: every rule pattern compiled once, run per sentence.
 //
-// All sentence-scope patterns go into one RE2::Set; a sentence the set does not hit is
-// done with. For a hit, RE2::Set says *which* patterns matched, not where, so only those
-// patterns' own RE2 run again on that sentence for spans and captures; then the rule's
-// exceptions decide whether the match stands.
+// A PatternFilter names the patterns a sentence could match (their required words are
+// all in it); only those patterns' own RE2 run on the sentence, for spans and captures;
+// then the rule's exceptions decide whether the match stands.
 #ifndef PEERCOACH_MATCH_MATCHER_H_
 #define PEERCOACH_MATCH_MATCHER_H_
 

@@ -1,0 +1,53 @@
+// match/pattern_filter.h: which rule patterns could match a sentence, decided from the
+// literal strings each pattern needs.
+//
+// One RE2::Set of all the rule patterns is a DFA whose states are combinations of every
+// pattern's progress; with open tails like [^.!?]* the combinations run to hundreds of
+// megabytes and each byte lands on a state not in cache. RE2's FilteredRE2 instead
+// reduces each pattern to the words it cannot match without ("should", "worse"...); one
+// small RE2::Set finds those words, and only the patterns whose words are all there run.
+// Patterns with no usable word (every alternative shorter than kMinAtomLength) always
+// run.
+#ifndef PEERCOACH_MATCH_PATTERN_FILTER_H_
+#define PEERCOACH_MATCH_PATTERN_FILTER_H_
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace peercoach::match {
+
+class PatternFilter {
+ public:
+  PatternFilter();
+  ~PatternFilter();
+  PatternFilter(const PatternFilter&) = delete;
+  PatternFilter& operator=(const PatternFilter&) = delete;
+
+  // Adds `pattern` (compiled with the rule options); its index is the number of patterns
+  // added before it. False, with `error`, when it does not compile.
+  bool Add(const std::string& pattern, std::string* error);
+  // Prepares the filter once every pattern is added. False when RE2 cannot compile the
+  // word set.
+  bool Compile();
+  // Replaces `out` with the sorted indices of the patterns that may match `text`, a
+  // folded matching text.
+  void Candidates(std::string_view text, std::vector<int>& out) const;
+
+  std::size_t size() const { return size_; }
+
+ private:
+  re2::FilteredRE2 filter_;
+  std::unique_ptr<RE2::Set> atoms_;
+  std::size_t size_ = 0;
+  std::size_t atom_count_ = 0;
+};
+
+}  // namespace peercoach::match
+
+#endif  // PEERCOACH_MATCH_PATTERN_FILTER_H_
