@@ -5,7 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <atomic>
 #include <memory>
+#include <sstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
@@ -19,10 +22,11 @@ struct CheckOptions {
   std::string text;
   std::vector<std::string> files;
   std::string format = "text";
-  std::string input = "text";
+  std::string input = "auto";
   std::string color = "auto";
   bool replace_invalid = false;
   std::string context;
+  unsigned jobs = 1;
   RuleOptions rules;
 };
 
@@ -34,6 +38,17 @@ struct Input {
   std::string context;  // what the peer said before; from --context or the JSON "context"
 };
 
+// What one line of a stream turned into: the output line, and what it counts for.
+struct LineResult {
+  std::string out;    // the result line (with its newline)
+  std::string error;  // a one-line message for stderr, or empty
+  std::size_t findings = 0;
+  bool analysed = false;
+  bool failed = false;
+};
+
+enum class LineFormat { kUndecided, kJson, kPlain };
+
 class Checker {
  public:
   Checker(const CheckOptions& o, Analyzer analyzer) : o_(o), analyzer_(std::move(analyzer)) {
@@ -42,15 +57,9 @@ class Checker {
 
   // Analyses and prints one input. Returns false when stdout is gone (a closed pipe).
   bool Check(const Input& input) {
-    AnalyzeOptions options;
-    options.replace_invalid_utf8 = o_.replace_invalid;
-    options.context = input.context.empty() ? std::string_view(o_.context) : input.context;
-    auto result = analyzer_.Analyze(input.text, options);
+    auto result = Analyze(input);
     if (!result.ok()) {
-      Error e = result.error();
-      std::string message = e.ToString();
-      if (e.code() == ErrorCode::kInvalidUtf8) message += " (--replace-invalid replaces it)";
-      Fail(input, message);
+      Fail(Message(input, result.error()));
       return Flush();
     }
     const Analysis& a = result.value();
@@ -68,20 +77,64 @@ class Checker {
     return Flush();
   }
 
-  // Reports an input that could not be analysed; in JSON Lines it keeps its line.
-  void Fail(const Input& input, const std::string& message) {
-    ++failed_;
-    if (!message.empty()) PrintError(input.source.empty() || message.starts_with(input.source)
-                   ? message
-                   : fmt::format("{}: {}", input.source, message));
-    if (o_.format != "text" && o_.input == "jsonl") {
-      nlohmann::ordered_json j;
-      j["version"] = kJsonSchemaVersion;
-      if (!input.id.empty()) j["id"] = input.id;
-      j["source"] = input.source;
-      j["error"] = message;
-      std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  // The result of one stream line as JSON Lines; safe to call from several threads.
+  // A plain line's result carries no line number, so shards of a corpus checked apart
+  // and concatenated give the same bytes as one run.
+  LineResult CheckLine(const std::string& source, std::size_t number, std::string_view line,
+                       LineFormat format) const {
+    LineResult r;
+    Input input{fmt::format("{}:{}", source, number), "", "", ""};
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+      r.out = fmt::format("{{\"version\":{},\"blank\":true}}\n", kJsonSchemaVersion);
+      return r;
     }
+    if (format == LineFormat::kPlain) {
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      input.text = line;
+    } else {
+      const auto j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_discarded() || !j.is_object()) {
+        return Failed(input, fmt::format("{}: not a JSON object", input.source));
+      }
+      if (j.contains("id")) {
+        const auto& id = j["id"];
+        input.id = id.is_string() ? id.get<std::string>() : id.dump();
+      }
+      if (!j.contains("text") || !j["text"].is_string()) {
+        return Failed(input, fmt::format("{}: missing \"text\" string", input.source));
+      }
+      input.text = j["text"].get<std::string>();
+      if (j.contains("context") && j["context"].is_string()) {
+        input.context = j["context"].get<std::string>();
+      }
+    }
+    auto result = Analyze(input);
+    if (!result.ok()) return Failed(input, Message(input, result.error()));
+    std::ostringstream out;
+    WriteJson(out, input.text, result.value(),
+              {.id = input.id,
+               .source = input.id.empty() && format == LineFormat::kJson ? input.source : "",
+               .pretty = false});
+    r.out = std::move(out).str();
+    r.analysed = true;
+    r.findings = result.value().findings.size();
+    return r;
+  }
+
+  // Writes a stream line's result and counts it. False when stdout is gone.
+  bool Emit(const LineResult& r) {
+    if (!r.error.empty()) PrintError(r.error);
+    failed_ += r.failed ? 1 : 0;
+    analysed_ += r.analysed ? 1 : 0;
+    findings_ += r.findings;
+    std::cout << r.out;
+    return static_cast<bool>(std::cout);
+  }
+
+  // Reports an input that could not be analysed.
+  void Fail(const std::string& message) {
+    ++failed_;
+    if (!message.empty()) PrintError(message);
   }
 
   bool Flush() {
@@ -100,6 +153,36 @@ class Checker {
   void set_multiple(bool m) { multiple_ = m; }
 
  private:
+  Result<Analysis> Analyze(const Input& input) const {
+    AnalyzeOptions options;
+    options.replace_invalid_utf8 = o_.replace_invalid;
+    options.context = input.context.empty() ? std::string_view(o_.context) : input.context;
+    return analyzer_.Analyze(input.text, options);
+  }
+
+  // "SOURCE: message", with the hint for invalid UTF-8.
+  std::string Message(const Input& input, const Error& e) const {
+    std::string message = e.ToString();
+    if (e.code() == ErrorCode::kInvalidUtf8) message += " (--replace-invalid replaces it)";
+    return input.source.empty() || message.starts_with(input.source)
+               ? message
+               : fmt::format("{}: {}", input.source, message);
+  }
+
+  // A line that could not be analysed keeps its place in the output as an error record.
+  static LineResult Failed(const Input& input, const std::string& message) {
+    nlohmann::ordered_json j;
+    j["version"] = kJsonSchemaVersion;
+    if (!input.id.empty()) j["id"] = input.id;
+    j["source"] = input.source;
+    j["error"] = message;
+    LineResult r;
+    r.out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+    r.error = message;
+    r.failed = true;
+    return r;
+  }
+
   const CheckOptions& o_;
   Analyzer analyzer_;
   bool color_ = false;
@@ -107,34 +190,48 @@ class Checker {
   std::size_t analysed_ = 0, findings_ = 0, failed_ = 0;
 };
 
-// Streams JSON Lines ({"id","text","context"}) from `stream`, one result per line.
-bool CheckJsonLines(Checker& checker, std::istream& stream, const std::string& source) {
-  std::string line;
+// Streams `stream` line by line: JSON Lines ({"id","text","context"}) or plain lines, one
+// result line per input line in input order, flushed batch by batch. With `jobs` > 1 a
+// batch of lines is analysed by that many threads; only one batch is held at a time, so
+// memory stays flat whatever the input size. Returns false when stdout is gone.
+bool CheckStream(Checker& checker, std::istream& stream, const std::string& source,
+                 LineFormat format, unsigned jobs) {
+  // One line at a time with one job, so a line typed into a pipe is answered at once.
+  const std::size_t batch = jobs <= 1 ? 1 : static_cast<std::size_t>(jobs) * 64;
+  std::vector<std::string> lines;
+  std::vector<LineResult> results;
   std::size_t number = 0;
-  while (std::getline(stream, line)) {
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Input input{fmt::format("{}:{}", source, number), "", "", ""};
-    const auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-      checker.Fail(input, fmt::format("{}: not a JSON object", input.source));
-      if (!checker.Flush()) return false;
-      continue;
+  for (bool more = true; more;) {
+    lines.clear();
+    for (std::string line; lines.size() < batch;) {
+      if (!std::getline(stream, line)) {
+        more = false;
+        break;
+      }
+      if (format == LineFormat::kUndecided && line.find_first_not_of(" \t\r") != std::string::npos) {
+        format = line[line.find_first_not_of(" \t\r")] == '{' ? LineFormat::kJson : LineFormat::kPlain;
+      }
+      lines.push_back(std::move(line));
     }
-    if (j.contains("id")) {
-      const auto& id = j["id"];
-      input.id = id.is_string() ? id.get<std::string>() : id.dump();
+    if (lines.empty()) break;
+    const LineFormat f = format == LineFormat::kUndecided ? LineFormat::kPlain : format;
+    results.assign(lines.size(), LineResult{});
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t i; (i = next.fetch_add(1)) < lines.size();) {
+        results[i] = checker.CheckLine(source, number + 1 + i, lines[i], f);
+      }
+    };
+    const unsigned threads = static_cast<unsigned>(std::min<std::size_t>(jobs, lines.size()));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (std::thread& t : pool) t.join();
+    number += lines.size();
+    for (const LineResult& r : results) {
+      if (!checker.Emit(r)) return false;
     }
-    if (!j.contains("text") || !j["text"].is_string()) {
-      checker.Fail(input, fmt::format("{}: missing \"text\" string", input.source));
-      if (!checker.Flush()) return false;
-      continue;
-    }
-    input.text = j["text"].get<std::string>();
-    if (j.contains("context") && j["context"].is_string()) {
-      input.context = j["context"].get<std::string>();
-    }
-    if (!checker.Check(input)) return false;
+    if (!checker.Flush()) return false;
   }
   return true;
 }
@@ -149,6 +246,13 @@ int RunCheck(const CheckOptions& o) {
     PrintError("nothing to check: give TEXT, -f FILE or - for standard input");
     return kExitError;
   }
+  // Streaming: JSON Lines or plain lines in, one result line out per line.
+  const bool stream = o.input == "jsonl" || o.input == "lines" ||
+                      (o.input == "auto" && o.format == "jsonl" && (!has_text || o.text == "-"));
+  if (stream && o.format != "jsonl") {
+    PrintError(fmt::format("--input {} writes one result per line: use --format jsonl", o.input));
+    return kExitError;
+  }
   auto rules = LoadRules(o.rules);
   if (!rules) return kExitError;
   auto analyzer = MakeAnalyzer(*rules);
@@ -157,29 +261,33 @@ int RunCheck(const CheckOptions& o) {
 
   std::vector<std::string> sources = o.files;
   if (has_text && o.text == "-") sources = {"-"};
-  if (o.input == "jsonl") {
+  if (stream) {
     if (has_text && o.text != "-") {
-      PrintError("--input jsonl reads files or standard input (-), not TEXT");
+      PrintError(fmt::format("--input {} reads files or standard input (-), not TEXT", o.input));
       return kExitError;
     }
+    const LineFormat format = o.input == "jsonl"   ? LineFormat::kJson
+                              : o.input == "lines" ? LineFormat::kPlain
+                                                   : LineFormat::kUndecided;
     for (const std::string& path : sources) {
       bool open = true;
       if (path == "-") {
-        open = CheckJsonLines(checker, std::cin, "<stdin>");
+        open = CheckStream(checker, std::cin, "<stdin>", format, o.jobs);
       } else {
         std::ifstream in(path, std::ios::binary);
         auto probe = std::filesystem::status(path);
         if (!std::filesystem::exists(probe)) {
-          checker.Fail({path, "", "", ""}, "no such file");
+          checker.Fail(fmt::format("{}: no such file", path));
           continue;
         }
         if (std::filesystem::is_directory(probe) || !in) {
-          checker.Fail({path, "", "", ""}, std::filesystem::is_directory(probe)
-                                           ? "is a directory, not a file"
-                                           : "cannot open");
+          checker.Fail(fmt::format("{}: {}", path,
+                                                      std::filesystem::is_directory(probe)
+                                                          ? "is a directory, not a file"
+                                                          : "cannot open"));
           continue;
         }
-        open = CheckJsonLines(checker, in, path);
+        open = CheckStream(checker, in, path, format, o.jobs);
       }
       if (!open) return checker.ExitCodeAfterPipeClosed();
     }
@@ -199,15 +307,15 @@ int RunCheck(const CheckOptions& o) {
     const std::string name = path == "-" ? "<stdin>" : path;
     auto text = ReadInput(path);
     if (!text) {
-      checker.Fail({name, "", "", ""}, "");
+      checker.Fail("");
       continue;
     }
     if (auto nul = text->find('\0'); nul != std::string::npos) {
-      checker.Fail({name, "", "", ""}, fmt::format("{}: byte {}: binary file (NUL byte), not text", name, nul));
+      checker.Fail(fmt::format("{}: byte {}: binary file (NUL byte), not text", name, nul));
       continue;
     }
     if (text->find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
-      checker.Fail({name, "", "", ""}, fmt::format("{}: nothing to check: the input is empty", name));
+      checker.Fail(fmt::format("{}: nothing to check: the input is empty", name));
       continue;
     }
     if (!checker.Check({name, "", std::move(*text), ""})) return checker.ExitCodeAfterPipeClosed();
@@ -226,8 +334,13 @@ Command AddCheckCommand(CLI::App& app) {
   sub->add_option("--format", o->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "jsonl"}));
   sub->add_option("--input", o->input,
-                  "Input format: text, or jsonl lines of {\"id\",\"text\",\"context\"}")
-      ->check(CLI::IsMember({"text", "jsonl"}));
+                  "Input: text (one response per file), jsonl (lines of {\"id\",\"text\","
+                  "\"context\"}), lines (one response per line), or auto: with --format jsonl, "
+                  "jsonl or lines as the first line looks, else text")
+      ->check(CLI::IsMember({"auto", "text", "jsonl", "lines"}));
+  sub->add_option("--jobs,-j", o->jobs,
+                  "Threads for --format jsonl streams; output order is input order")
+      ->check(CLI::Range(1u, 1024u));
   sub->add_option("--color", o->color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   sub->add_option("--context", o->context,

@@ -1,4 +1,5 @@
 // The peercoach command as a user runs it: exit codes, output formats, bad input.
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -131,14 +132,78 @@ TEST_F(CliTest, JsonLinesInputStreamsOneResultPerLineInOrder) {
   std::istringstream lines(r.out);
   std::vector<nlohmann::json> out;
   for (std::string line; std::getline(lines, line);) out.push_back(nlohmann::json::parse(line));
-  ASSERT_EQ(out.size(), 4u);
+  ASSERT_EQ(out.size(), 5u) << "one result line per input line, the blank one included";
   EXPECT_EQ(out[0]["id"], "a");
   EXPECT_EQ(out[0]["summary"]["findings"], 1);
-  EXPECT_EQ(out[1]["id"], "b");
-  EXPECT_EQ(out[1]["summary"]["findings"], 0);
-  EXPECT_TRUE(out[2].contains("error"));
-  EXPECT_EQ(out[3]["id"], "7");
+  EXPECT_EQ(out[1]["blank"], true);
+  EXPECT_EQ(out[2]["id"], "b");
+  EXPECT_EQ(out[2]["summary"]["findings"], 0);
+  EXPECT_TRUE(out[3].contains("error"));
+  EXPECT_EQ(out[4]["id"], "7");
   EXPECT_NE(r.err.find("<stdin>:4: not a JSON object"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, FormatJsonlReadsPlainLinesOrJsonLinesAsTheFirstLineLooks) {
+  const RunResult plain =
+      Run({"check", "--format", "jsonl", "-"}, "You need to call her.\r\nWhat helps you?\n");
+  EXPECT_EQ(plain.exit_code, 1) << plain.err;
+  std::istringstream lines(plain.out);
+  std::vector<nlohmann::json> out;
+  for (std::string line; std::getline(lines, line);) out.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0]["findings"][0]["text"], "You need to");
+  EXPECT_FALSE(out[0].contains("source")) << "no line numbers: shards concatenate cleanly";
+  EXPECT_EQ(out[1]["summary"]["findings"], 0);
+
+  const RunResult json = Run({"check", "--format", "jsonl", "-"},
+                             "{\"id\":\"x\",\"text\":\"You need to call her.\"}\n");
+  EXPECT_EQ(nlohmann::json::parse(json.out)["id"], "x");
+  // A plain line that happens to start with "{" is read as such when asked.
+  const RunResult forced = Run({"check", "--input", "lines", "--format", "jsonl", "-"},
+                               "{braces} You need to call her.\n");
+  EXPECT_EQ(nlohmann::json::parse(forced.out)["summary"]["findings"], 1) << forced.err;
+  const RunResult wrong = Run({"check", "--input", "lines", "--format", "json", "-"}, "hi\n");
+  EXPECT_EQ(wrong.exit_code, 2);
+}
+
+// The scale-out contract: shards checked by separate processes and concatenated give the
+// bytes of one run over the whole corpus, for any --jobs.
+TEST_F(CliTest, ShardsCheckedApartConcatenateToTheWholeRun) {
+  const fs::path corpus = fs::path(PEERCOACH_SOURCE_DIR) / "corpora/test/responses.jsonl";
+  std::istringstream all(Slurp(corpus));
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(all, line);) lines.push_back(line);
+  ASSERT_GT(lines.size(), 700u);
+  std::string plain_corpus;
+  for (const std::string& line : lines) {
+    plain_corpus += nlohmann::json::parse(line)["text"].get<std::string>() + "\n";
+  }
+  for (const bool plain : {false, true}) {
+    std::string whole_input;
+    std::vector<std::string> shards(4);
+    std::istringstream source(plain ? plain_corpus : Slurp(corpus));
+    std::size_t i = 0;
+    for (std::string line; std::getline(source, line); ++i) {
+      // Contiguous shards, as `split -n l/4` makes them.
+      shards[std::min<std::size_t>(3, i * 4 / lines.size())] += line + "\n";
+      whole_input += line + "\n";
+    }
+    const RunResult whole = Run({"check", "--format", "jsonl", "-"}, whole_input);
+    ASSERT_EQ(whole.exit_code, 1) << whole.err;
+    std::string joined;
+    for (std::size_t s = 0; s < shards.size(); ++s) {
+      const RunResult part =
+          Run({"check", "--format", "jsonl", "--jobs", s % 2 ? "2" : "1", "-"}, shards[s]);
+      EXPECT_EQ(part.exit_code, 1) << part.err;
+      joined += part.out;
+    }
+    EXPECT_EQ(std::count(whole.out.begin(), whole.out.end(), '\n'),
+              static_cast<std::ptrdiff_t>(lines.size()));
+    EXPECT_TRUE(joined == whole.out) << (plain ? "plain lines" : "JSON Lines")
+                                     << ": the concatenated shards differ from the whole run";
+    const RunResult threaded = Run({"check", "--format", "jsonl", "--jobs", "3", "-"}, whole_input);
+    EXPECT_TRUE(threaded.out == whole.out) << "--jobs 3 changed the output";
+  }
 }
 
 TEST_F(CliTest, FilesAndStdin) {

@@ -21,7 +21,8 @@ using segmentation::Sentence;
 constexpr std::size_t kExceptionWindow = 400;
 
 struct CompiledPattern {
-  std::unique_ptr<RE2> re;
+  std::unique_ptr<RE2> own;  // detector cues; set patterns are compiled by the filter
+  const RE2* re = nullptr;
   int flag_group = -1;                                // index of (?P<flag>...), or -1
   std::vector<std::pair<int, std::string>> captures;  // other named groups
 };
@@ -77,10 +78,24 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const RuleSet& rules) {
     cr.rule = &rule;
     for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
       CompiledPattern cp;
-      cp.re = CompileOrNull(rule.patterns[p]);
-      if (!cp.re) {
-        return Error(ErrorCode::kRuleError, "pattern does not compile: " + rule.patterns[p],
-                     SourceLocation::AtLine(rule.file, rule.line));
+      if (rule.kind == RuleKind::kPattern) {
+        // Pattern rules run when the filter picks them, with the filter's compiled RE2.
+        const bool sentence = rule.scope == RuleScope::kSentence;
+        PatternFilter& filter = sentence ? impl->sentence_filter : impl->response_filter;
+        std::string error;
+        cp.re = filter.Add(rule.patterns[p], &error);
+        if (!cp.re) {
+          return Error(ErrorCode::kRuleError, error, SourceLocation::AtLine(rule.file, rule.line));
+        }
+        (sentence ? impl->sentence_index : impl->response_index).emplace_back(r, p);
+      } else {
+        // Detector cue patterns are asked for by their detector.
+        cp.own = CompileOrNull(rule.patterns[p]);
+        cp.re = cp.own.get();
+        if (!cp.re) {
+          return Error(ErrorCode::kRuleError, "pattern does not compile: " + rule.patterns[p],
+                       SourceLocation::AtLine(rule.file, rule.line));
+        }
       }
       for (const auto& [name, index] : cp.re->NamedCapturingGroups()) {
         if (name == "flag") {
@@ -90,17 +105,6 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const RuleSet& rules) {
         }
       }
       std::sort(cp.captures.begin(), cp.captures.end());
-      // Detector cue patterns are asked for by their detector, not run by the sets.
-      if (rule.kind == RuleKind::kPattern) {
-        const bool sentence = rule.scope == RuleScope::kSentence;
-        PatternFilter& filter = sentence ? impl->sentence_filter : impl->response_filter;
-        std::string error;
-        if (!filter.Add(rule.patterns[p], &error)) {
-          return Error(ErrorCode::kRuleError, error,
-                       SourceLocation::AtLine(rule.file, rule.line));
-        }
-        (sentence ? impl->sentence_index : impl->response_index).emplace_back(r, p);
-      }
       cr.patterns.push_back(std::move(cp));
     }
     for (const RuleException& ex : rule.exceptions) {

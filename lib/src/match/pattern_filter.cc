@@ -15,14 +15,14 @@ constexpr int kMinAtomLength = 3;
 PatternFilter::PatternFilter() : filter_(kMinAtomLength) {}
 PatternFilter::~PatternFilter() = default;
 
-bool PatternFilter::Add(const std::string& pattern, std::string* error) {
+const RE2* PatternFilter::Add(const std::string& pattern, std::string* error) {
   int id = 0;
   if (filter_.Add(pattern, RuleRegexOptions(), &id) != RE2::NoError) {
     if (error) *error = "pattern does not compile: " + pattern;
-    return false;
+    return nullptr;
   }
   ++size_;
-  return true;
+  return &filter_.GetRE2(id);
 }
 
 bool PatternFilter::Compile() {

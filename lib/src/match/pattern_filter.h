@@ -30,8 +30,9 @@ class PatternFilter {
   PatternFilter& operator=(const PatternFilter&) = delete;
 
   // Adds `pattern` (compiled with the rule options); its index is the number of patterns
-  // added before it. False, with `error`, when it does not compile.
-  bool Add(const std::string& pattern, std::string* error);
+  // added before it. Returns the compiled pattern, owned by the filter, or null with
+  // `error` when it does not compile.
+  const RE2* Add(const std::string& pattern, std::string* error);
   // Prepares the filter once every pattern is added. False when RE2 cannot compile the
   // word set.
   bool Compile();
