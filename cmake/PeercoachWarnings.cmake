@@ -10,3 +10,11 @@ if(PEERCOACH_SANITIZE)
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(peercoach_sanitize INTERFACE -fsanitize=address,undefined)
 endif()
+
+# The libFuzzer build (scripts/fuzz): coverage for libFuzzer plus ASan and UBSan, everywhere.
+if(PEERCOACH_FUZZ)
+  target_compile_options(peercoach_sanitize INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+    -fno-omit-frame-pointer)
+  target_link_options(peercoach_sanitize INTERFACE -fsanitize=address,undefined)
+endif()
