@@ -92,8 +92,15 @@ class Checker {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       input.text = line;
     } else {
-      const auto j = nlohmann::json::parse(line, nullptr, false);
-      if (j.is_discarded() || !j.is_object()) {
+      nlohmann::json j;
+      try {
+        j = nlohmann::json::parse(line);
+      } catch (const nlohmann::json::parse_error& e) {
+        // e.g. a lone \ud800 escape, or a line cut short
+        return Failed(input, fmt::format("{}: malformed JSON at byte {} of the line",
+                                         input.source, e.byte));
+      }
+      if (!j.is_object()) {
         return Failed(input, fmt::format("{}: not a JSON object", input.source));
       }
       if (j.contains("id")) {

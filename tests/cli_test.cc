@@ -140,7 +140,14 @@ TEST_F(CliTest, JsonLinesInputStreamsOneResultPerLineInOrder) {
   EXPECT_EQ(out[2]["summary"]["findings"], 0);
   EXPECT_TRUE(out[3].contains("error"));
   EXPECT_EQ(out[4]["id"], "7");
-  EXPECT_NE(r.err.find("<stdin>:4: not a JSON object"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("<stdin>:4: malformed JSON at byte 2 of the line"), std::string::npos)
+      << r.err;
+  const RunResult surrogate =
+      Run({"check", "--format", "jsonl", "-"}, "{\"id\":\"s\",\"text\":\"you \\ud800 go\"}\n[1]\n");
+  EXPECT_EQ(surrogate.exit_code, 2);
+  EXPECT_NE(surrogate.err.find("<stdin>:1: malformed JSON at byte 29"), std::string::npos)
+      << surrogate.err;
+  EXPECT_NE(surrogate.err.find("<stdin>:2: not a JSON object"), std::string::npos);
 }
 
 TEST_F(CliTest, FormatJsonlReadsPlainLinesOrJsonLinesAsTheFirstLineLooks) {

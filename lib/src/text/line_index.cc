@@ -14,7 +14,10 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (i % kBlock == 0) block_code_points_.push_back(count);
     if (IsLead(text[i])) ++count;
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+    // Lines end at \n, \r\n, or a lone \r (old Mac exports), as editors count them.
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+      line_starts_.push_back(i + 1);
+    }
   }
 }
 
