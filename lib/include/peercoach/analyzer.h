@@ -33,7 +33,8 @@ struct AnalyzeOptions {
 
 class Analyzer {
  public:
-  // Compiles `rules` (RE2::Set per scope, one RE2 per pattern and exception).
+  // Compiles `rules`: one RE2 per pattern and exception, and per scope a filter that
+  // picks the patterns a sentence could match (match/pattern_filter.h).
   static Result<Analyzer> Create(const RuleSet& rules);
 
   // Analyses one response. Empty or whitespace-only text gives an empty Analysis.
