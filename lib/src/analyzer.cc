@@ -1,6 +1,8 @@
 #include "peercoach/analyzer.h"
 
 #include <map>
+#include <optional>
+#include <span>
 
 #include "context/peer_context.h"
 #include "detectors/narrative.h"
@@ -35,7 +37,11 @@ struct Analyzer::Impl {
   std::unique_ptr<match::Matcher> matcher;
   std::unique_ptr<segmentation::Segmenter> segmenter;
 
-  Result<Analysis> Run(std::string_view text, const AnalyzeOptions& options) const;
+  // With `only`, runs just that category's rules and detectors and skips rewrites: what a
+  // rewrite's verification needs. Other categories' findings can only remove a finding
+  // (supersedes), never add one, so a rewrite clean here is clean in a full analysis.
+  Result<Analysis> Run(std::string_view text, const AnalyzeOptions& options,
+                       std::optional<Category> only = std::nullopt) const;
   // Verified rewrites of this analysis: a repeated rewrite is analysed once.
   using RewriteMemo = std::map<std::pair<Category, std::string>, bool>;
   void AddRewrite(const Document& doc, const match::Candidate& c, Finding& f,
@@ -73,7 +79,7 @@ bool Analyzer::Impl::RewriteIsClean(const std::string& rewrite, Category categor
   if (!inserted) return it->second;
   AnalyzeOptions verify = options;
   verify.verify_rewrites = false;
-  auto again = Run(rewrite, verify);
+  auto again = Run(rewrite, verify, category);
   bool clean = again.ok();
   if (clean) {
     for (const Finding& g : again.value().findings) clean &= g.category != category;
@@ -105,7 +111,8 @@ void Analyzer::Impl::AddRewrite(const Document& doc, const match::Candidate& c, 
   }
 }
 
-Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions& options) const {
+Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions& options,
+                                     std::optional<Category> only) const {
   Analysis analysis;
   if (!options.replace_invalid_utf8) {
     if (auto bad = text::FindInvalidUtf8(text)) {
@@ -133,7 +140,7 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
   };
 
   std::vector<match::Candidate> candidates;
-  matcher->Match(doc, candidates);
+  matcher->Match(doc, candidates, only);
 
   // Which candidate each finding came from, for its rewrite's captures.
   std::map<std::pair<std::size_t, std::string>, const match::Candidate*> sources;
@@ -154,7 +161,7 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
   // Detectors: measures, not phrases.
   for (std::size_t r = 0; r < rules.rules().size(); ++r) {
     const Rule& rule = rules.rules()[r];
-    if (rule.kind != RuleKind::kDetector) continue;
+    if (rule.kind != RuleKind::kDetector || (only && rule.category != *only)) continue;
     std::vector<detectors::Passage> passages;
     if (rule.detector == "narrative") {
       passages = detectors::DetectLongNarrative(doc, rule.thresholds);
@@ -186,7 +193,7 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
 
   // Rewrites for the findings that stand; each finding finds its candidate by span.
   RewriteMemo memo;
-  for (Finding& f : analysis.findings) {
+  for (Finding& f : only ? std::span<Finding>() : std::span<Finding>(analysis.findings)) {
     auto it = sources.find({f.span.begin, f.rule_id});
     const match::Candidate* source = it == sources.end() ? nullptr : it->second;
     match::Candidate none;

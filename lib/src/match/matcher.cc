@@ -215,12 +215,17 @@ void Matcher::Impl::MatchPattern(std::size_t rule_index, std::size_t pattern_ind
   }
 }
 
-void Matcher::Match(const Document& doc, std::vector<Candidate>& out) const {
+void Matcher::Match(const Document& doc, std::vector<Candidate>& out,
+                    std::optional<Category> only) const {
+  const auto wanted = [&](std::size_t rule) {
+    return !only || impl_->rules->rules()[rule].category == *only;
+  };
   std::vector<int> hits;
   for (const Sentence& s : doc.sentences) {
     impl_->sentence_filter.Candidates(doc.SentenceText(s), hits);
     for (int h : hits) {
       const auto [rule, pattern] = impl_->sentence_index[static_cast<std::size_t>(h)];
+      if (!wanted(rule)) continue;
       impl_->MatchPattern(rule, pattern, doc, s.begin, s.end, out);
     }
   }
@@ -228,6 +233,7 @@ void Matcher::Match(const Document& doc, std::vector<Candidate>& out) const {
   impl_->response_filter.Candidates(doc.match.text, hits);
   for (int h : hits) {
     const auto [rule, pattern] = impl_->response_index[static_cast<std::size_t>(h)];
+    if (!wanted(rule)) continue;
     impl_->MatchPattern(rule, pattern, doc, 0, doc.match.text.size(), out);
   }
 }

@@ -7,6 +7,7 @@
 #define PEERCOACH_MATCH_MATCHER_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,8 +39,10 @@ class Matcher {
   Matcher(const Matcher&) = delete;
   Matcher& operator=(const Matcher&) = delete;
 
-  // Appends the surviving matches of every pattern rule in `doc`, in sentence order.
-  void Match(const segmentation::Document& doc, std::vector<Candidate>& out) const;
+  // Appends the surviving matches of every pattern rule in `doc` (of category `only`, when
+  // given), in sentence order.
+  void Match(const segmentation::Document& doc, std::vector<Candidate>& out,
+             std::optional<Category> only = std::nullopt) const;
 
   // True when one of rule `rule`'s patterns matches sentence `s` (detector cues).
   bool AnyPatternMatches(std::size_t rule, const segmentation::Document& doc,
