@@ -99,6 +99,9 @@ class Checker {
         // e.g. a lone \ud800 escape, or a line cut short
         return Failed(input, fmt::format("{}: malformed JSON at byte {} of the line",
                                          input.source, e.byte));
+      } catch (const nlohmann::json::exception&) {  // 406: a number too large for a double
+        return Failed(input, fmt::format("{}: malformed JSON: a number out of range",
+                                         input.source));
       }
       if (!j.is_object()) {
         return Failed(input, fmt::format("{}: not a JSON object", input.source));

@@ -90,6 +90,9 @@ void HandleCheck(const Analyzer& analyzer, const httplib::Request& req, httplib:
     SendError(res, 400, utf8 ? fmt::format("invalid UTF-8 in the body near byte {}", e.byte >= 2 ? e.byte - 2 : 0)
                              : fmt::format("body is not JSON (byte {})", e.byte));
     return;
+  } catch (const nlohmann::json::exception&) {  // 406: a number too large for a double
+    SendError(res, 400, "body is not JSON (a number out of range)");
+    return;
   }
   if (!body.is_object()) return SendError(res, 400, "body must be a JSON object with a \"text\" string");
   const auto text = body.find("text");

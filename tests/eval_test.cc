@@ -86,6 +86,7 @@ TEST(Gold, EveryInvalidLineIsNamedWithFileAndLine) {
 {"id":"a","text":"again","labels":[]}
 {"id":"e","text":"x","labels":[],"hard_negative":"directive","evidence":{"directive":"x"}}
 {"id":"t","turns":[{"speaker":"specialist","text":"b"}],"labels_per_specialist_turn":[[],[]]}
+{"id":"f","text":"x","labels":[],"n":1e999}
 )");
   std::vector<std::string> errors;
   for (const Error& e : gold.errors) errors.push_back(e.ToString());
@@ -98,6 +99,9 @@ TEST(Gold, EveryInvalidLineIsNamedWithFileAndLine) {
                         "gold.jsonl:8: evidence for \"directive\", which is not in \"labels\"",
                         "gold.jsonl:9: \"labels_per_specialist_turn\" has 2 entries for 1 "
                         "specialist turns",
+                        // found by the gold fuzzer: nlohmann throws out_of_range, not
+                        // parse_error, for a number too large for a double
+                        "gold.jsonl:10: malformed JSON: a number out of range",
                     }));
   EXPECT_EQ(gold.responses.size(), 1u);
 }

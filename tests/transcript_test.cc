@@ -492,6 +492,12 @@ TEST(Jsonl, MalformedLineIsNamedByNumber) {
   EXPECT_EQ(e.message().rfind("malformed JSON", 0), 0u) << e.message();
 }
 
+TEST(Jsonl, NumberTooLargeForADoubleIsAMalformedLine) {
+  const Error e = ReadError("r.jsonl", R"({"id":"t1","n":1e999,"turns":[]})" "\n");
+  EXPECT_EQ(e.location().line, 1u);
+  EXPECT_EQ(e.message(), "malformed JSON: a number out of range");
+}
+
 TEST(Jsonl, BadRecordsAreNamedByLine) {
   EXPECT_EQ(ReadError("r.jsonl", R"({"id":"t","turns":[{"speaker":"peer","text":"a"},)"
                                  R"({"speaker":"Dana","text":"b"}]})")

@@ -169,6 +169,9 @@ void ReadGold(std::string_view contents, const std::string& file, GoldCorpus& co
     } catch (const json::parse_error& e) {
       fail("malformed JSON at byte " + std::to_string(e.byte) + " of the line");
       continue;
+    } catch (const json::exception&) {  // 406: a number too large for a double
+      fail("malformed JSON: a number out of range");
+      continue;
     }
     try {
       if (!record.is_object()) throw LineError{"a record must be a JSON object"};

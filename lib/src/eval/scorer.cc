@@ -317,6 +317,8 @@ Result<std::vector<std::string>> CompareWithBaseline(const Evaluation& ev,
   } catch (const nlohmann::json::parse_error& e) {
     return Error(ErrorCode::kInvalidArgument,
                  "baseline is not JSON (byte " + std::to_string(e.byte) + ")");
+  } catch (const nlohmann::json::exception&) {  // 406: a number too large for a double
+    return Error(ErrorCode::kInvalidArgument, "baseline is not JSON (a number out of range)");
   }
   if (!baseline.is_object()) {
     return Error(ErrorCode::kInvalidArgument, "baseline must be a JSON object of figures");

@@ -53,6 +53,8 @@ Result<std::vector<Session>> ParseJsonl(std::string_view path, std::string_view 
     } catch (const json::parse_error& e) {
       return LineError(path, line.number,
                        "malformed JSON at byte " + std::to_string(e.byte) + " of the line");
+    } catch (const json::exception&) {  // 406: a number too large for a double
+      return LineError(path, line.number, "malformed JSON: a number out of range");
     }
     try {
       Session session = ReadSession(record, names);
