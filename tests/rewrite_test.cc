@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "peercoach/rule.h"
+#include "rewrite/rewriter.h"
 #include "rewrite/template.h"
 
 namespace peercoach::rewrite {
@@ -37,6 +41,45 @@ TEST(FillTemplate, FirstKeepsOneSentenceOfTheStory) {
             "When I was using I lost everything. What about you?");
   EXPECT_EQ(FillTemplate("{one|first}", lookup), "No end here");
   EXPECT_EQ(FirstSentence("It was 3.5 miles. Then I ran."), "It was 3.5 miles.");
+}
+
+TEST(Uncap, LowersTheFirstLetterButNotIOrAnAcronym) {
+  EXPECT_EQ(Uncap("You're upset because she left"), "you're upset because she left");
+  EXPECT_EQ(Uncap("I know why"), "I know why");
+  EXPECT_EQ(Uncap("I'm sure"), "I'm sure");
+  EXPECT_EQ(Uncap("AA saved me"), "AA saved me");
+  EXPECT_EQ(Uncap("It's fine"), "it's fine");
+}
+
+// Builtins every template can use, filled from one sentence the way the analyzer passes
+// it: "whole" is the sentence without its end punctuation; "remainder" is the clause
+// after the flagged words only when punctuation sets it apart and it does not hang off
+// them with a conjunction.
+TEST(RewriteCandidates, WholeAndRemainderComeFromTheTraineesSentence) {
+  Rule rule;
+  rule.rewrites = {"I wonder if {whole|uncap}. Is that close?", "For me, {remainder|uncap}."};
+  RewriteInput input;
+  input.sentence = "You're only upset because you miss her!";
+  input.match = "You're only upset because";
+  input.after = " you miss her!";
+  auto out = RewriteCandidates(rule, input);
+  ASSERT_EQ(out.size(), 1u) << "no remainder: 'you miss her' continues the flagged words";
+  EXPECT_EQ(out[0].text, "I wonder if you're only upset because you miss her. Is that close?");
+  EXPECT_TRUE(out[0].own_words);
+
+  input.sentence = "Trust me — It gets easier after the first year.";
+  input.match = "Trust me";
+  input.after = " — It gets easier after the first year.";
+  out = RewriteCandidates(rule, input);
+  ASSERT_EQ(out.size(), 2u);
+  std::vector<std::string> texts = {out[0].text, out[1].text};
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "For me, it gets easier after the first year."),
+            texts.end());
+
+  input.after = ", so hear me out.";
+  input.sentence = "Trust me, so hear me out.";
+  out = RewriteCandidates(rule, input);
+  ASSERT_EQ(out.size(), 1u) << "'so' ties the clause back to the flagged words";
 }
 
 TEST(ParsePlaceholders, ReportsMalformedTemplates) {

@@ -121,6 +121,19 @@ rules:
   EXPECT_TRUE(AnyContains(errors, "has no flag examples"));
 }
 
+TEST(RuleLoading, CaptureNamesMayNotShadowTemplateBuiltins) {
+  // A group named like a builtin ({after}, {remainder}...) would never reach a template.
+  auto errors = ErrorsOf(R"(category: directive
+rules:
+  - id: directive.test
+    message: m
+    patterns: ['you should (?P<remainder>\w+)']
+    rewrite: "Some people {remainder}."
+    examples: {flag: ["you should go"]}
+)");
+  EXPECT_TRUE(AnyContains(errors, "capture name 'remainder' is reserved"));
+}
+
 TEST(RuleLoading, UnknownDetectorsAndThresholds) {
   auto errors = ErrorsOf(R"(category: oversharing
 rules:

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <span>
+#include <tuple>
 
 #include "context/peer_context.h"
 #include "detectors/narrative.h"
@@ -30,6 +31,15 @@ std::string_view Slice(std::string_view s, std::size_t begin, std::size_t end) {
   return s.substr(begin, end - begin);
 }
 
+// What a run covers. A rewrite's verification needs no rewrites of its own, and a
+// stock rewrite only its finding's category: other categories' findings can only
+// remove a finding (supersedes), never add one, so a rewrite clean for its category's
+// rules and detectors is clean in a full analysis.
+struct RunScope {
+  std::optional<Category> only;  // run just this category's rules and detectors
+  bool rewrites = true;
+};
+
 }  // namespace
 
 struct Analyzer::Impl {
@@ -37,16 +47,13 @@ struct Analyzer::Impl {
   std::unique_ptr<match::Matcher> matcher;
   std::unique_ptr<segmentation::Segmenter> segmenter;
 
-  // With `only`, runs just that category's rules and detectors and skips rewrites: what a
-  // rewrite's verification needs. Other categories' findings can only remove a finding
-  // (supersedes), never add one, so a rewrite clean here is clean in a full analysis.
   Result<Analysis> Run(std::string_view text, const AnalyzeOptions& options,
-                       std::optional<Category> only = std::nullopt) const;
+                       const RunScope& scope = RunScope()) const;
   // Verified rewrites of this analysis: a repeated rewrite is analysed once.
-  using RewriteMemo = std::map<std::pair<Category, std::string>, bool>;
+  using RewriteMemo = std::map<std::tuple<Category, bool, std::string>, bool>;
   void AddRewrite(const Document& doc, const match::Candidate& c, Finding& f,
                   const AnalyzeOptions& options, RewriteMemo& memo) const;
-  bool RewriteIsClean(const std::string& rewrite, Category category,
+  bool RewriteIsClean(const rewrite::RewriteCandidate& rewrite, Category category,
                       const AnalyzeOptions& options, RewriteMemo& memo) const;
 };
 
@@ -73,16 +80,23 @@ Result<Analysis> Analyzer::Analyze(std::string_view text, const AnalyzeOptions& 
   return impl_->Run(text, options);
 }
 
-bool Analyzer::Impl::RewriteIsClean(const std::string& rewrite, Category category,
+// A stock rewrite must lose its finding's category; one made of the trainee's own words
+// must come back with no finding at all, since the words it keeps may carry another
+// pattern ("trust me, you need to..." must not become "in my experience you need to...").
+bool Analyzer::Impl::RewriteIsClean(const rewrite::RewriteCandidate& rewrite, Category category,
                                     const AnalyzeOptions& options, RewriteMemo& memo) const {
-  auto [it, inserted] = memo.try_emplace({category, rewrite}, false);
+  auto [it, inserted] = memo.try_emplace({category, rewrite.own_words, rewrite.text}, false);
   if (!inserted) return it->second;
   AnalyzeOptions verify = options;
   verify.verify_rewrites = false;
-  auto again = Run(rewrite, verify, category);
+  RunScope scope{.only = std::nullopt, .rewrites = false};
+  if (!rewrite.own_words) scope.only = category;
+  auto again = Run(rewrite.text, verify, scope);
   bool clean = again.ok();
   if (clean) {
-    for (const Finding& g : again.value().findings) clean &= g.category != category;
+    for (const Finding& g : again.value().findings) {
+      clean &= rewrite.own_words ? g.severity == Severity::kInfo : g.category != category;
+    }
   }
   it->second = clean;
   return clean;
@@ -102,17 +116,18 @@ void Analyzer::Impl::AddRewrite(const Document& doc, const match::Candidate& c, 
     const std::size_t e = doc.match.map.ToOriginalEnd(cap.end);
     input.captures.emplace_back(cap.name, std::string(Slice(original, b, e)));
   }
-  for (std::string& candidate : rewrite::RewriteCandidates(rule, input)) {
+  for (rewrite::RewriteCandidate& candidate : rewrite::RewriteCandidates(rule, input)) {
     // A rewrite that still carries the flag it was meant to remove is not shown.
     if (!options.verify_rewrites || RewriteIsClean(candidate, f.category, options, memo)) {
-      f.rewrite = std::move(candidate);
+      f.rewrite = std::move(candidate.text);
       return;
     }
   }
 }
 
 Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions& options,
-                                     std::optional<Category> only) const {
+                                     const RunScope& scope) const {
+  const std::optional<Category> only = scope.only;
   Analysis analysis;
   if (!options.replace_invalid_utf8) {
     if (auto bad = text::FindInvalidUtf8(text)) {
@@ -193,7 +208,7 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
 
   // Rewrites for the findings that stand; each finding finds its candidate by span.
   RewriteMemo memo;
-  for (Finding& f : only ? std::span<Finding>() : std::span<Finding>(analysis.findings)) {
+  for (Finding& f : scope.rewrites ? std::span<Finding>(analysis.findings) : std::span<Finding>()) {
     auto it = sources.find({f.span.begin, f.rule_id});
     const match::Candidate* source = it == sources.end() ? nullptr : it->second;
     match::Candidate none;

@@ -1,6 +1,9 @@
 #include "rewrite/rewriter.h"
 
+#include <cctype>
 #include <cstdint>
+#include <optional>
+#include <set>
 
 #include "rewrite/template.h"
 
@@ -17,6 +20,40 @@ std::string Clean(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+// The clause after the flagged words, set apart by , ; : or a dash, unless it starts
+// with a conjunction that ties it back to them ("so hear me out").
+std::optional<std::string> Remainder(std::string_view after) {
+  static constexpr std::string_view kSeparators[] = {",", ";", ":", "-", "\u2013", "\u2014"};
+  const auto strip_separator = [](std::string_view& a) {
+    for (std::string_view sep : kSeparators) {
+      if (a.starts_with(sep)) {
+        a.remove_prefix(sep.size());
+        return true;
+      }
+    }
+    return false;
+  };
+  const auto strip_spaces = [](std::string_view& a) {
+    while (!a.empty() && (a.front() == ' ' || a.front() == '\t')) a.remove_prefix(1);
+  };
+  std::string_view a = after;
+  strip_spaces(a);
+  if (!strip_separator(a)) return std::nullopt;
+  do strip_spaces(a);
+  while (strip_separator(a));
+  std::string rest = Clean(a);
+  std::string first_word;
+  for (char c : rest) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) break;
+    first_word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  static const std::set<std::string> kConjunctions = {
+      "so", "and", "but", "or", "then", "which", "because", "cause", "cuz", "coz", "that",
+      "cos", "bc", "plus", "like", "if", "unless", "though"};
+  if (rest.empty() || kConjunctions.contains(first_word)) return std::nullopt;
+  return rest;
+}
+
 // FNV-1a: stable across platforms and runs, unlike std::hash.
 uint64_t Fnv1a(std::string_view s) {
   uint64_t h = 1469598103934665603ull;
@@ -29,8 +66,8 @@ uint64_t Fnv1a(std::string_view s) {
 
 }  // namespace
 
-std::vector<std::string> RewriteCandidates(const Rule& rule, const RewriteInput& input) {
-  std::vector<std::string> out;
+std::vector<RewriteCandidate> RewriteCandidates(const Rule& rule, const RewriteInput& input) {
+  std::vector<RewriteCandidate> out;
   const std::size_t n = rule.rewrites.size();
   if (n == 0) return out;
   const auto lookup = [&](std::string_view name) -> std::optional<std::string> {
@@ -38,6 +75,8 @@ std::vector<std::string> RewriteCandidates(const Rule& rule, const RewriteInput&
     if (name == "match") return Clean(input.match);
     if (name == "before") return Clean(input.before);
     if (name == "after") return Clean(input.after);
+    if (name == "remainder") return Remainder(input.after);
+    if (name == "whole") return Clean(input.sentence);
     for (const auto& [key, value] : input.captures) {
       if (key == name) return Clean(value);
     }
@@ -56,8 +95,8 @@ std::vector<std::string> RewriteCandidates(const Rule& rule, const RewriteInput&
       (keeps_words ? own_words : stock).push_back(std::move(*filled));
     }
   }
-  out = std::move(own_words);
-  for (std::string& s : stock) out.push_back(std::move(s));
+  for (std::string& s : own_words) out.push_back({std::move(s), true});
+  for (std::string& s : stock) out.push_back({std::move(s), false});
   return out;
 }
 

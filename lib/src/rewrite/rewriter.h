@@ -19,10 +19,17 @@ struct RewriteInput {
   std::vector<std::pair<std::string, std::string>> captures;  // name → original text
 };
 
-// Returns the rewrites of `rule`'s templates that apply, in a deterministic order that
-// starts at a template chosen by the sentence (so a trainee does not see one stock
-// sentence for everything). The caller verifies them in that order.
-std::vector<std::string> RewriteCandidates(const Rule& rule, const RewriteInput& input);
+struct RewriteCandidate {
+  std::string text;
+  // Filled from the trainee's own words (captures, before, after), so it may carry
+  // another pattern along with them; a stock template's text is fixed.
+  bool own_words = false;
+};
+
+// Returns the rewrites of `rule`'s templates that apply, own words first, each group in a
+// deterministic order that starts at a template chosen by the sentence (so a trainee
+// does not see one stock sentence for everything). The caller verifies them in order.
+std::vector<RewriteCandidate> RewriteCandidates(const Rule& rule, const RewriteInput& input);
 
 }  // namespace peercoach::rewrite
 

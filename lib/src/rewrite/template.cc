@@ -42,11 +42,25 @@ std::string GerundOfWord(std::string_view w) {
 }  // namespace
 
 bool IsKnownFilter(std::string_view f) {
-  return f.empty() || f == "gerund" || f == "lower" || f == "cap" || f == "first";
+  return f.empty() || f == "gerund" || f == "lower" || f == "cap" || f == "first" ||
+         f == "uncap";
 }
 
 bool IsBuiltinCapture(std::string_view name) {
-  return name == "match" || name == "sentence" || name == "before" || name == "after";
+  return name == "match" || name == "sentence" || name == "before" || name == "after" ||
+         name == "remainder" || name == "whole";
+}
+
+std::string Uncap(std::string_view s) {
+  std::string out(s);
+  // "I", "I'm", "I've" keep their capital; so do acronyms ("AA meetings").
+  const bool pronoun_i = out.size() >= 1 && out[0] == 'I' &&
+                         (out.size() == 1 || !std::isalpha(static_cast<unsigned char>(out[1])));
+  const bool acronym = out.size() >= 2 && std::isupper(static_cast<unsigned char>(out[1]));
+  if (!out.empty() && !pronoun_i && !acronym) {
+    out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+  }
+  return out;
 }
 
 std::optional<std::string> ParsePlaceholders(std::string_view tmpl,
@@ -94,6 +108,8 @@ std::optional<std::string> FillTemplate(
       (*value)[0] = static_cast<char>(std::toupper(static_cast<unsigned char>((*value)[0])));
     } else if (filter == "first") {
       *value = FirstSentence(*value);
+    } else if (filter == "uncap") {
+      *value = Uncap(*value);
     }
     out += *value;
     i = close;

@@ -16,7 +16,7 @@ namespace peercoach::rewrite {
 
 struct Placeholder {
   std::string name;
-  std::string filter;  // "", "gerund", "lower", "cap" or "first"
+  std::string filter;  // "", "gerund", "lower", "cap", "uncap" or "first"
 };
 
 // Returns the placeholders of `tmpl`, or an error message ("unclosed {").
@@ -25,7 +25,11 @@ std::optional<std::string> ParsePlaceholders(std::string_view tmpl, std::vector<
 // True for a filter the template language knows.
 bool IsKnownFilter(std::string_view filter);
 
-// Names every template may use whatever the pattern: match, sentence, before, after.
+// Names every template may use whatever the pattern: match, sentence, before, after,
+// remainder (the clause after the flagged words, when a comma, semicolon, colon or dash sets
+// it apart and it does not begin with a conjunction: "Trust me, it gets easier" → "it
+// gets easier"; "I know more, so hear me out" → none), and whole (the sentence without
+// its end punctuation).
 bool IsBuiltinCapture(std::string_view name);
 
 // Fills `tmpl`; `lookup` returns a capture's text or nullopt when it did not participate,
@@ -37,6 +41,9 @@ std::optional<std::string> FillTemplate(
 // The first sentence of `text`, with its end punctuation ("I lost everything. Then ..." ->
 // "I lost everything."); the whole text when it has no sentence end.
 std::string FirstSentence(std::string_view text);
+
+// Lower-cases the first letter unless the word is "I" (or I'm, I've) or an acronym.
+std::string Uncap(std::string_view s);
 
 // Turns the first verb of a verb phrase into its -ing form: "go to a meeting" → "going to
 // a meeting", "stop drinking" → "stopping drinking", "be honest" → "being honest".

@@ -271,7 +271,18 @@ void LoadRule(const YAML::Node& node, std::optional<Category> file_category, Rul
   std::set<std::string> captures;
   if (node["patterns"]) {
     for (auto& [pattern, line] : StringList(node["patterns"], "pattern", report)) {
-      if (CheckPattern(pattern, line, report, &captures)) rule.patterns.push_back(pattern);
+      std::set<std::string> named;
+      if (!CheckPattern(pattern, line, report, &named)) continue;
+      rule.patterns.push_back(pattern);
+      for (const std::string& name : named) {
+        // A template would get the builtin, never this group: a silent wrong rewrite.
+        if (name != "flag" && rewrite::IsBuiltinCapture(name)) {
+          report.AtLine(line, fmt::format("capture name '{}' is reserved for rewrite "
+                                          "templates; rename the group",
+                                          name));
+        }
+        captures.insert(name);
+      }
     }
   }
   if (node["exceptions"]) LoadExceptions(node["exceptions"], rule, report);
