@@ -1,6 +1,7 @@
 // The peercoach command as a user runs it: exit codes, output formats, bad input.
 #include <algorithm>
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <filesystem>
@@ -35,7 +36,8 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("peercoach_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("peercoach_cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }

@@ -2,6 +2,7 @@
 // the same bytes for any --jobs, and each bad input reported by name while the rest is
 // still reviewed.
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <filesystem>
@@ -37,7 +38,8 @@ class ReviewCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("peercoach_review_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("peercoach_review_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "in");
   }

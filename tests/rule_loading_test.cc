@@ -1,5 +1,6 @@
 // Rule files: validation reports every error with its file and line.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -154,7 +155,8 @@ rules:
 }
 
 TEST(RuleLoading, DirectoryErrors) {
-  const auto dir = std::filesystem::temp_directory_path() / "peercoach_rule_loading_test";
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("peercoach_rule_loading_test_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   auto missing = RuleSet::LoadDirectory(dir / "nope");
