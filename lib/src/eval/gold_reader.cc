@@ -164,13 +164,8 @@ void ReadGold(std::string_view contents, const std::string& file, GoldCorpus& co
       continue;
     }
     json record;
-    try {
-      record = json::parse(line);
-    } catch (const json::parse_error& e) {
-      fail("malformed JSON at byte " + std::to_string(e.byte) + " of the line");
-      continue;
-    } catch (const json::exception&) {  // 406: a number too large for a double
-      fail("malformed JSON: a number out of range");
+    if (auto malformed = json_record::ParseRecord(line, record)) {
+      fail(*malformed);
       continue;
     }
     try {

@@ -48,13 +48,8 @@ Result<std::vector<Session>> ParseJsonl(std::string_view path, std::string_view 
   for (const Line& line : SplitLines(content)) {
     if (IsBlankLine(line.text)) continue;
     json record;
-    try {
-      record = json::parse(line.text);
-    } catch (const json::parse_error& e) {
-      return LineError(path, line.number,
-                       "malformed JSON at byte " + std::to_string(e.byte) + " of the line");
-    } catch (const json::exception&) {  // 406: a number too large for a double
-      return LineError(path, line.number, "malformed JSON: a number out of range");
+    if (auto malformed = json_record::ParseRecord(line.text, record)) {
+      return LineError(path, line.number, *malformed);
     }
     try {
       Session session = ReadSession(record, names);
