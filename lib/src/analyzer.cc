@@ -2,7 +2,6 @@
 
 #include <map>
 #include <optional>
-#include <span>
 #include <tuple>
 
 #include "context/peer_context.h"
@@ -87,11 +86,10 @@ bool Analyzer::Impl::RewriteIsClean(const rewrite::RewriteCandidate& rewrite, Ca
                                     const AnalyzeOptions& options, RewriteMemo& memo) const {
   auto [it, inserted] = memo.try_emplace({category, rewrite.own_words, rewrite.text}, false);
   if (!inserted) return it->second;
-  AnalyzeOptions verify = options;
-  verify.verify_rewrites = false;
-  RunScope scope{.only = std::nullopt, .rewrites = false};
-  if (!rewrite.own_words) scope.only = category;
-  auto again = Run(rewrite.text, verify, scope);
+  // No rewrites of the rewrite, so verify_rewrites does not matter here.
+  const RunScope scope{.only = rewrite.own_words ? std::nullopt : std::optional(category),
+                       .rewrites = false};
+  auto again = Run(rewrite.text, options, scope);
   bool clean = again.ok();
   if (clean) {
     for (const Finding& g : again.value().findings) {
@@ -127,7 +125,6 @@ void Analyzer::Impl::AddRewrite(const Document& doc, const match::Candidate& c, 
 
 Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions& options,
                                      const RunScope& scope) const {
-  const std::optional<Category> only = scope.only;
   Analysis analysis;
   if (!options.replace_invalid_utf8) {
     if (auto bad = text::FindInvalidUtf8(text)) {
@@ -155,7 +152,7 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
   };
 
   std::vector<match::Candidate> candidates;
-  matcher->Match(doc, candidates, only);
+  matcher->Match(doc, candidates, scope.only);
 
   // Which candidate each finding came from, for its rewrite's captures.
   std::map<std::pair<std::size_t, std::string>, const match::Candidate*> sources;
@@ -176,7 +173,7 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
   // Detectors: measures, not phrases.
   for (std::size_t r = 0; r < rules.rules().size(); ++r) {
     const Rule& rule = rules.rules()[r];
-    if (rule.kind != RuleKind::kDetector || (only && rule.category != *only)) continue;
+    if (rule.kind != RuleKind::kDetector || (scope.only && rule.category != *scope.only)) continue;
     std::vector<detectors::Passage> passages;
     if (rule.detector == "narrative") {
       passages = detectors::DetectLongNarrative(doc, rule.thresholds);
@@ -208,7 +205,8 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
 
   // Rewrites for the findings that stand; each finding finds its candidate by span.
   RewriteMemo memo;
-  for (Finding& f : scope.rewrites ? std::span<Finding>(analysis.findings) : std::span<Finding>()) {
+  for (Finding& f : analysis.findings) {
+    if (!scope.rewrites) break;
     auto it = sources.find({f.span.begin, f.rule_id});
     const match::Candidate* source = it == sources.end() ? nullptr : it->second;
     match::Candidate none;
