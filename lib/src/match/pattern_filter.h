@@ -40,8 +40,6 @@ class PatternFilter {
   // folded matching text.
   void Candidates(std::string_view text, std::vector<int>& out) const;
 
-  std::size_t size() const { return size_; }
-
  private:
   re2::FilteredRE2 filter_;
   std::unique_ptr<RE2::Set> atoms_;
