@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "peercoach/analyzer.h"
+#include "peercoach/rule_examples.h"
 #include "peercoach/rule_set.h"
 
 namespace peercoach {
@@ -202,6 +204,36 @@ TEST(RuleLoading, AddRejectsDuplicateIds) {
   auto added = a.value().Add(std::move(b.value()));
   ASSERT_FALSE(added.ok());
   EXPECT_EQ(a.value().rules().size(), 1u);
+}
+
+// `rules test` fails a pattern whose counted repetition is large enough to push RE2 off
+// its DFA ({0,160}); small counts ({0,6}), unbounded gaps and escaped braces pass.
+TEST(RuleLoading, RulesTestRejectsLargeCountedRepetitions) {
+  const auto failures_of = [](std::string_view pattern) {
+    const std::string yaml = std::string(R"(category: directive
+rules:
+  - id: directive.test
+    message: Telling the peer what to do.
+    patterns: [')") + std::string(pattern) + R"(']
+    examples:
+      flag: ["I know, you should go."]
+)";
+    auto rules = RuleSet::LoadText("rules/test.yaml", yaml);
+    EXPECT_TRUE(rules.ok()) << pattern;
+    auto analyzer = Analyzer::Create(rules.value());
+    EXPECT_TRUE(analyzer.ok());
+    std::vector<std::string> out;
+    for (const auto& f : RunRuleExamples(analyzer.value()).failures) out.push_back(f.ToString());
+    return out;
+  };
+  const auto big = failures_of(R"(\bi\b[^.!?]{0,160}?\byou should\b)");
+  ASSERT_EQ(big.size(), 1u);
+  EXPECT_NE(big[0].find("rules/test.yaml:3: directive.test: counted repetition {0,160}"), std::string::npos)
+      << big[0];
+  EXPECT_EQ(failures_of(R"(\bi\b[^.!?]{1,25}\byou should\b)").size(), 1u);
+  EXPECT_TRUE(failures_of(R"(\bi\b(?:\W+\w+){0,6}\W+you should\b)").empty());
+  EXPECT_TRUE(failures_of(R"(\bi\b[^.!?]*?\byou should\b)").empty());
+  EXPECT_TRUE(failures_of(R"(\bi\b[^.!?]*?\byou should\b(?:\{0,99\})?)").empty());
 }
 
 }  // namespace

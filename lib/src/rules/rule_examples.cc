@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string_view>
 
 namespace peercoach {
 namespace {
@@ -22,6 +25,32 @@ std::string Found(const Analysis& a) {
   return ids.empty() ? "nothing" : fmt::format("{}", fmt::join(ids, ", "));
 }
 
+// A counted repetition with a large upper bound ("[^.!?]{0,160}") makes RE2 keep one DFA
+// state per count: the DFA outgrows its memory budget and RE2 falls back to its NFA, which
+// was 60 times slower per sentence for the patterns that did it. A pattern is matched
+// within one sentence, so an unbounded gap ("[^.!?]*?") says the same thing. Returns the
+// first such repetition, e.g. "{0,160}".
+std::optional<std::string> LargeCountedRepetition(std::string_view pattern) {
+  constexpr unsigned long kMaxBound = 20;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;  // an escaped character, "\{" included
+      continue;
+    }
+    if (pattern[i] != '{') continue;
+    const std::size_t close = pattern.find('}', i);
+    const std::size_t comma = pattern.find(',', i);
+    if (close == std::string_view::npos || comma == std::string_view::npos || comma > close) continue;
+    const std::string_view upper = pattern.substr(comma + 1, close - comma - 1);
+    if (upper.empty() || upper.size() > 6 ||
+        !std::all_of(upper.begin(), upper.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      continue;
+    }
+    if (std::stoul(std::string(upper)) >= kMaxBound) return std::string(pattern.substr(i, close - i + 1));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string ExampleFailure::ToString() const {
@@ -34,6 +63,17 @@ ExampleReport RunRuleExamples(const Analyzer& analyzer) {
     const auto fail = [&](const RuleExample& ex, std::string problem) {
       report.failures.push_back({rule.id, rule.file, ex.line, ex.text, std::move(problem)});
     };
+    std::vector<std::string_view> regexes(rule.patterns.begin(), rule.patterns.end());
+    for (const RuleException& ex : rule.exceptions) regexes.push_back(ex.pattern);
+    for (std::string_view re : regexes) {
+      if (auto rep = LargeCountedRepetition(re)) {
+        report.failures.push_back(
+            {rule.id, rule.file, rule.line, std::string(re),
+             fmt::format("counted repetition {} is too large for RE2's DFA, which then falls "
+                         "back to its slow NFA; bound the gap by the sentence instead (* or +)",
+                         *rep)});
+      }
+    }
     for (const RuleExample& ex : rule.flag_examples) {
       auto result = analyzer.Analyze(ex.text);
       if (!result.ok()) {
