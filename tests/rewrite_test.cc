@@ -82,6 +82,35 @@ TEST(RewriteCandidates, WholeAndRemainderComeFromTheTraineesSentence) {
   ASSERT_EQ(out.size(), 1u) << "'so' ties the clause back to the flagged words";
 }
 
+// "own" is the first other clause in the speaker's own voice (I, my), at least four
+// words: the relatable disclosure beside an assumption, kept while the claim goes.
+TEST(RewriteCandidates, OwnIsTheSpeakersClauseBesideTheFlaggedOne) {
+  Rule rule;
+  rule.rewrites = {"{own|cap}, though I can only guess. What has it been like?"};
+  const auto own = [&](std::string_view before, std::string_view match, std::string_view after) {
+    RewriteInput input;
+    const std::string sentence = std::string(before) + std::string(match) + std::string(after);
+    input.sentence = sentence;
+    input.before = before;
+    input.match = match;
+    input.after = after;
+    auto out = RewriteCandidates(rule, input);
+    return out.empty() ? std::string("(none)") : out[0].text;
+  };
+  EXPECT_EQ(own("I lost my mom too, so ", "I know exactly", " what you're going through."),
+            "I lost my mom too, though I can only guess. What has it been like?");
+  EXPECT_EQ(own("", "I know exactly how you feel", " \u2014 I\u2019ve buried a brother myself."),
+            "I\u2019ve buried a brother myself, though I can only guess. What has it been like?");
+  // The flagged clause's own words, a clause about the peer, a short aside, a
+  // conjunction and "we all" are not the speaker's disclosure.
+  EXPECT_EQ(own("", "I know exactly how you feel", " because I lost mine."), "(none)");
+  EXPECT_EQ(own("You're scared, ", "I know", "."), "(none)");
+  EXPECT_EQ(own("I hear you, ", "I know exactly", " how that is."), "(none)");
+  EXPECT_EQ(own("", "It's the same for everyone", ", and I went through it too."), "(none)");
+  EXPECT_EQ(own("", "It's the same for everyone", ", we all hit that wall."), "(none)");
+}
+
+
 TEST(ParsePlaceholders, ReportsMalformedTemplates) {
   std::vector<Placeholder> p;
   EXPECT_TRUE(ParsePlaceholders("Try {action", p).has_value());

@@ -3,7 +3,10 @@
 #include <cctype>
 #include <cstdint>
 #include <optional>
+#include <algorithm>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "rewrite/template.h"
 
@@ -54,6 +57,64 @@ std::optional<std::string> Remainder(std::string_view after) {
   return rest;
 }
 
+// Where the clause around the flagged words ends: a , ; or : or a dash set apart by
+// spaces (the hyphen in "evidence-based" does not end a clause).
+bool IsClauseBreak(std::string_view s, std::size_t i, std::size_t& width) {
+  for (std::string_view sep : {std::string_view(","), std::string_view(";"),
+                               std::string_view(":"), std::string_view("\u2013"),
+                               std::string_view("\u2014")}) {
+    if (s.substr(i).starts_with(sep)) {
+      width = sep.size();
+      return true;
+    }
+  }
+  width = 1;
+  return s[i] == '-' && (i == 0 || s[i - 1] == ' ') && (i + 1 == s.size() || s[i + 1] == ' ');
+}
+
+std::string FirstWordLower(std::string_view s) {
+  std::string word;
+  for (char c : s) {
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '\'') break;
+    word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return word;
+}
+
+// The first clause beside the flagged words that the speaker says in their own voice
+// (I, my; "I lost my mom too, so I know exactly how you feel" -> "I lost my mom too"): the
+// relatable part of an assumption, which a rewrite can keep while it drops the claim.
+// A clause that opens with a conjunction ("so I know...") is tied to the claim: not taken.
+std::optional<std::string> OwnClause(std::string_view before, std::string_view after) {
+  static const std::set<std::string, std::less<>> kOwnVoice = {
+      "i", "i've", "i'd", "i'm", "i'll", "ive", "im", "my"};
+  std::vector<std::string_view> clauses;
+  std::size_t width = 0, start = 0;
+  // Whole clauses before the flagged one; the fragment after the last break is its start.
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (IsClauseBreak(before, i, width)) {
+      clauses.push_back(before.substr(start, i - start));
+      start = i + width;
+      i += width - 1;
+    }
+  }
+  bool in_flagged = true;  // the rest of the flagged clause, up to the first break
+  start = 0;
+  for (std::size_t i = 0; i <= after.size(); ++i) {
+    if (i < after.size() && !IsClauseBreak(after, i, width)) continue;
+    if (!in_flagged) clauses.push_back(after.substr(start, i - start));
+    in_flagged = false;
+    if (i < after.size()) i += width - 1;
+    start = i + 1;
+  }
+  for (std::string_view c : clauses) {
+    std::string clause = Clean(c);
+    const std::size_t words = static_cast<std::size_t>(std::count(clause.begin(), clause.end(), ' ')) + 1;
+    if (words >= 4 && kOwnVoice.contains(FirstWordLower(clause))) return clause;
+  }
+  return std::nullopt;
+}
+
 // FNV-1a: stable across platforms and runs, unlike std::hash.
 uint64_t Fnv1a(std::string_view s) {
   uint64_t h = 1469598103934665603ull;
@@ -76,6 +137,7 @@ std::vector<RewriteCandidate> RewriteCandidates(const Rule& rule, const RewriteI
     if (name == "before") return Clean(input.before);
     if (name == "after") return Clean(input.after);
     if (name == "remainder") return Remainder(input.after);
+    if (name == "own") return OwnClause(input.before, input.after);
     if (name == "whole") return Clean(input.sentence);
     for (const auto& [key, value] : input.captures) {
       if (key == name) return Clean(value);

@@ -48,7 +48,7 @@ bool IsKnownFilter(std::string_view f) {
 
 bool IsBuiltinCapture(std::string_view name) {
   return name == "match" || name == "sentence" || name == "before" || name == "after" ||
-         name == "remainder" || name == "whole";
+         name == "remainder" || name == "whole" || name == "own";
 }
 
 std::string Uncap(std::string_view s) {

@@ -28,8 +28,9 @@ bool IsKnownFilter(std::string_view filter);
 // Names every template may use whatever the pattern: match, sentence, before, after,
 // remainder (the clause after the flagged words, when a comma, semicolon, colon or dash sets
 // it apart and it does not begin with a conjunction: "Trust me, it gets easier" → "it
-// gets easier"; "I know more, so hear me out" → none), and whole (the sentence without
-// its end punctuation).
+// gets easier"; "I know more, so hear me out" → none), own (the first other clause of
+// the sentence in the speaker's own voice: "I lost my mom too, so I know exactly how you
+// feel" → "I lost my mom too"), and whole (the sentence without its end punctuation).
 bool IsBuiltinCapture(std::string_view name);
 
 // Fills `tmpl`; `lookup` returns a capture's text or nullopt when it did not participate,
