@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "peercoach/report.h"
+#include "peercoach/rule_set.h"
 #include "test_support.h"
 
 namespace peercoach {
@@ -115,6 +116,41 @@ TEST(Analyzer, RewritesComeBackCleanOfTheirCategory) {
       EXPECT_NE(g.category, f.category) << *f.rewrite;
     }
   }
+}
+
+// A fixed rewrite that still says what it was meant to remove is never shown, whichever
+// template the sentence starts at; a rule whose every rewrite fails shows none.
+TEST(Analyzer, StockRewriteCarryingItsCategoryIsNeverShown) {
+  constexpr std::string_view kRules = R"(category: directive
+rules:
+  - id: directive.should
+    message: Telling the peer what to do.
+    patterns: ['\byou should\b']
+    rewrite: ["You should rest first.", "Would some rest help?", "You should ask someone."]
+    examples:
+      flag: ["You should go."]
+  - id: directive.must
+    message: Telling the peer what to do.
+    patterns: ['\byou must\b']
+    rewrite: ["You should stop."]
+    examples:
+      flag: ["You must go."]
+)";
+  auto rules = RuleSet::LoadText("rules/test.yaml", kRules);
+  ASSERT_TRUE(rules.ok());
+  auto analyzer = Analyzer::Create(rules.value());
+  ASSERT_TRUE(analyzer.ok());
+  for (std::string_view text : {"You should go.", "Honestly you should call her.", "you should eat",
+                                "You should sleep on it, maybe."}) {
+    auto a = analyzer.value().Analyze(text);
+    ASSERT_TRUE(a.ok());
+    ASSERT_EQ(a.value().findings.size(), 1u) << text;
+    EXPECT_EQ(a.value().findings[0].rewrite, std::optional<std::string>("Would some rest help?")) << text;
+  }
+  auto must = analyzer.value().Analyze("You must go.");
+  ASSERT_TRUE(must.ok());
+  ASSERT_EQ(must.value().findings.size(), 1u);
+  EXPECT_FALSE(must.value().findings[0].rewrite.has_value()) << *must.value().findings[0].rewrite;
 }
 
 TEST(Analyzer, SameOutputFromManyThreads) {

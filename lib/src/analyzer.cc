@@ -54,6 +54,12 @@ struct Analyzer::Impl {
                   const AnalyzeOptions& options, RewriteMemo& memo) const;
   bool RewriteIsClean(const rewrite::RewriteCandidate& rewrite, Category category,
                       const AnalyzeOptions& options, RewriteMemo& memo) const;
+  bool StockRewriteIsClean(std::string_view text, Category category) const;
+
+  // The verdicts on the rule files' fixed rewrites (templates without a placeholder),
+  // worked out once in Create: a stock rewrite is checked against its category only,
+  // which no option changes, so every analysis would otherwise repeat the same work.
+  std::map<std::pair<Category, std::string>, bool, std::less<>> stock_clean;
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -72,6 +78,15 @@ Result<Analyzer> Analyzer::Create(const RuleSet& rules) {
   auto segmenter = segmentation::Segmenter::Create();
   if (!segmenter.ok()) return segmenter.error();
   impl->segmenter = std::move(segmenter.value());
+  for (const Rule& rule : impl->rules.rules()) {
+    for (const std::string& tmpl : rule.rewrites) {
+      if (tmpl.find('{') != std::string::npos) continue;
+      const auto key = std::make_pair(rule.category, tmpl);
+      if (!impl->stock_clean.contains(key)) {
+        impl->stock_clean.emplace(key, impl->StockRewriteIsClean(tmpl, rule.category));
+      }
+    }
+  }
   return Analyzer(std::move(impl));
 }
 
@@ -84,20 +99,33 @@ Result<Analysis> Analyzer::Analyze(std::string_view text, const AnalyzeOptions& 
 // pattern ("trust me, you need to..." must not become "in my experience you need to...").
 bool Analyzer::Impl::RewriteIsClean(const rewrite::RewriteCandidate& rewrite, Category category,
                                     const AnalyzeOptions& options, RewriteMemo& memo) const {
+  if (!rewrite.own_words) {
+    if (auto it = stock_clean.find(std::make_pair(category, rewrite.text)); it != stock_clean.end()) {
+      return it->second;
+    }
+  }
   auto [it, inserted] = memo.try_emplace({category, rewrite.own_words, rewrite.text}, false);
   if (!inserted) return it->second;
+  if (!rewrite.own_words) return it->second = StockRewriteIsClean(rewrite.text, category);
   // No rewrites of the rewrite, so verify_rewrites does not matter here.
-  const RunScope scope{.only = rewrite.own_words ? std::nullopt : std::optional(category),
-                       .rewrites = false};
-  auto again = Run(rewrite.text, options, scope);
+  auto again = Run(rewrite.text, options, RunScope{.only = std::nullopt, .rewrites = false});
   bool clean = again.ok();
   if (clean) {
-    for (const Finding& g : again.value().findings) {
-      clean &= rewrite.own_words ? g.severity == Severity::kInfo : g.category != category;
-    }
+    for (const Finding& g : again.value().findings) clean &= g.severity == Severity::kInfo;
   }
   it->second = clean;
   return clean;
+}
+
+// Only the category's own rules and detectors run, and the options do not matter: the
+// context changes a directive's severity, never whether a finding is there.
+bool Analyzer::Impl::StockRewriteIsClean(std::string_view text, Category category) const {
+  auto again = Run(text, AnalyzeOptions{}, RunScope{.only = category, .rewrites = false});
+  if (!again.ok()) return false;
+  for (const Finding& g : again.value().findings) {
+    if (g.category == category) return false;
+  }
+  return true;
 }
 
 void Analyzer::Impl::AddRewrite(const Document& doc, const match::Candidate& c, Finding& f,
