@@ -42,7 +42,8 @@ bool PatternFilter::Compile() {
 void PatternFilter::Candidates(std::string_view text, std::vector<int>& out) const {
   out.clear();
   if (size_ == 0) return;
-  std::vector<int> found;
+  thread_local std::vector<int> found;  // reused: this runs once per sentence
+  found.clear();
   RE2::Set::ErrorInfo info{RE2::Set::kNoError};
   if (atom_count_ > 0 && !atoms_->Match(text, &found, &info) &&
       info.kind != RE2::Set::kNoError) {
