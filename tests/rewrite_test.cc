@@ -110,7 +110,6 @@ TEST(RewriteCandidates, OwnIsTheSpeakersClauseBesideTheFlaggedOne) {
   EXPECT_EQ(own("", "It's the same for everyone", ", we all hit that wall."), "(none)");
 }
 
-
 TEST(ParsePlaceholders, ReportsMalformedTemplates) {
   std::vector<Placeholder> p;
   EXPECT_TRUE(ParsePlaceholders("Try {action", p).has_value());
