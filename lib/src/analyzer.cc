@@ -59,7 +59,7 @@ struct Analyzer::Impl {
   // The verdicts on the rule files' fixed rewrites (templates without a placeholder),
   // worked out once in Create: a stock rewrite is checked against its category only,
   // which no option changes, so every analysis would otherwise repeat the same work.
-  std::map<std::pair<Category, std::string>, bool, std::less<>> stock_clean;
+  std::map<std::pair<Category, std::string>, bool> stock_clean;
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -81,10 +81,8 @@ Result<Analyzer> Analyzer::Create(const RuleSet& rules) {
   for (const Rule& rule : impl->rules.rules()) {
     for (const std::string& tmpl : rule.rewrites) {
       if (tmpl.find('{') != std::string::npos) continue;
-      const auto key = std::make_pair(rule.category, tmpl);
-      if (!impl->stock_clean.contains(key)) {
-        impl->stock_clean.emplace(key, impl->StockRewriteIsClean(tmpl, rule.category));
-      }
+      auto [it, inserted] = impl->stock_clean.try_emplace({rule.category, tmpl}, false);
+      if (inserted) it->second = impl->StockRewriteIsClean(tmpl, rule.category);
     }
   }
   return Analyzer(std::move(impl));

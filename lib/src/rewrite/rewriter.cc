@@ -1,9 +1,9 @@
 #include "rewrite/rewriter.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <optional>
-#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,12 +23,28 @@ std::string Clean(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+// The punctuation that ends a clause, besides a hyphen (whose rule differs by use).
+constexpr std::string_view kClausePunctuation[] = {",", ";", ":", "\u2013", "\u2014"};
+
+// The first word, lower-cased, letters only ("I've" -> "i").
+std::string FirstWordLower(std::string_view s) {
+  std::string word;
+  for (char c : s) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) break;
+    word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return word;
+}
+
 // The clause after the flagged words, set apart by , ; : or a dash, unless it starts
 // with a conjunction that ties it back to them ("so hear me out").
 std::optional<std::string> Remainder(std::string_view after) {
-  static constexpr std::string_view kSeparators[] = {",", ";", ":", "-", "\u2013", "\u2014"};
   const auto strip_separator = [](std::string_view& a) {
-    for (std::string_view sep : kSeparators) {
+    if (a.starts_with("-")) {
+      a.remove_prefix(1);
+      return true;
+    }
+    for (std::string_view sep : kClausePunctuation) {
       if (a.starts_with(sep)) {
         a.remove_prefix(sep.size());
         return true;
@@ -45,40 +61,34 @@ std::optional<std::string> Remainder(std::string_view after) {
   do strip_spaces(a);
   while (strip_separator(a));
   std::string rest = Clean(a);
-  std::string first_word;
-  for (char c : rest) {
-    if (!std::isalpha(static_cast<unsigned char>(c))) break;
-    first_word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
   static const std::set<std::string> kConjunctions = {
       "so", "and", "but", "or", "then", "which", "because", "cause", "cuz", "coz", "that",
       "cos", "bc", "plus", "like", "if", "unless", "though"};
-  if (rest.empty() || kConjunctions.contains(first_word)) return std::nullopt;
+  if (rest.empty() || kConjunctions.contains(FirstWordLower(rest))) return std::nullopt;
   return rest;
 }
 
-// Where the clause around the flagged words ends: a , ; or : or a dash set apart by
-// spaces (the hyphen in "evidence-based" does not end a clause).
-bool IsClauseBreak(std::string_view s, std::size_t i, std::size_t& width) {
-  for (std::string_view sep : {std::string_view(","), std::string_view(";"),
-                               std::string_view(":"), std::string_view("\u2013"),
-                               std::string_view("\u2014")}) {
-    if (s.substr(i).starts_with(sep)) {
-      width = sep.size();
-      return true;
+// The clauses of `s`, split at , ; : an en or em dash, or a hyphen set apart by spaces
+// (the hyphen in "evidence-based" does not end a clause). Always at least one, maybe empty.
+std::vector<std::string_view> SplitClauses(std::string_view s) {
+  std::vector<std::string_view> clauses;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::size_t width = 0;
+    for (std::string_view sep : kClausePunctuation) {
+      if (s.substr(i).starts_with(sep)) width = sep.size();
     }
+    if (width == 0 && s[i] == '-' && (i == 0 || s[i - 1] == ' ') &&
+        (i + 1 == s.size() || s[i + 1] == ' ')) {
+      width = 1;
+    }
+    if (width == 0) continue;
+    clauses.push_back(s.substr(start, i - start));
+    start = i + width;
+    i = start - 1;
   }
-  width = 1;
-  return s[i] == '-' && (i == 0 || s[i - 1] == ' ') && (i + 1 == s.size() || s[i + 1] == ' ');
-}
-
-std::string FirstWordLower(std::string_view s) {
-  std::string word;
-  for (char c : s) {
-    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '\'') break;
-    word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return word;
+  clauses.push_back(s.substr(start));
+  return clauses;
 }
 
 // The first clause beside the flagged words that the speaker says in their own voice
@@ -86,27 +96,12 @@ std::string FirstWordLower(std::string_view s) {
 // relatable part of an assumption, which a rewrite can keep while it drops the claim.
 // A clause that opens with a conjunction ("so I know...") is tied to the claim: not taken.
 std::optional<std::string> OwnClause(std::string_view before, std::string_view after) {
-  static const std::set<std::string, std::less<>> kOwnVoice = {
-      "i", "i've", "i'd", "i'm", "i'll", "ive", "im", "my"};
-  std::vector<std::string_view> clauses;
-  std::size_t width = 0, start = 0;
-  // Whole clauses before the flagged one; the fragment after the last break is its start.
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    if (IsClauseBreak(before, i, width)) {
-      clauses.push_back(before.substr(start, i - start));
-      start = i + width;
-      i += width - 1;
-    }
-  }
-  bool in_flagged = true;  // the rest of the flagged clause, up to the first break
-  start = 0;
-  for (std::size_t i = 0; i <= after.size(); ++i) {
-    if (i < after.size() && !IsClauseBreak(after, i, width)) continue;
-    if (!in_flagged) clauses.push_back(after.substr(start, i - start));
-    in_flagged = false;
-    if (i < after.size()) i += width - 1;
-    start = i + 1;
-  }
+  static const std::set<std::string, std::less<>> kOwnVoice = {"i", "ive", "im", "my"};
+  // The last clause before the flagged words is its start, the first one after its end.
+  std::vector<std::string_view> clauses = SplitClauses(before);
+  clauses.pop_back();
+  const std::vector<std::string_view> tail = SplitClauses(after);
+  clauses.insert(clauses.end(), tail.begin() + 1, tail.end());
   for (std::string_view c : clauses) {
     std::string clause = Clean(c);
     const std::size_t words = static_cast<std::size_t>(std::count(clause.begin(), clause.end(), ' ')) + 1;
