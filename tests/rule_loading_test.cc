@@ -236,5 +236,42 @@ rules:
   EXPECT_TRUE(failures_of(R"(\bi\b[^.!?]*?\byou should\b(?:\{0,99\})?)").empty());
 }
 
+// The matcher runs only the patterns whose literal strings occur in the sentence. A
+// pattern made only of one- and two-letter words ("u r ok") has no word the main filter
+// counts and goes to the finer one; it must still find its matches, and patterns of
+// both kinds must each run where they can match and nowhere else.
+TEST(RuleLoading, PatternsOfShortWordsStillMatch) {
+  constexpr std::string_view kShortWords = R"(category: directive
+rules:
+  - id: directive.short
+    message: Telling the peer what to do.
+    patterns: ['\b(?P<flag>(?:u|ya)\s+(?:gotta|go)\s+(?:do|go)\s+it)\b', '\bu\s+r\s+to\s+go\b']
+    examples:
+      flag: ["u r to go."]
+  - id: directive.long
+    message: Telling the peer what to do.
+    patterns: ['\byou\s+should\s+(?:call|ring)\b']
+    examples:
+      flag: ["You should call."]
+)";
+  auto rules = RuleSet::LoadText("rules/test.yaml", kShortWords);
+  ASSERT_TRUE(rules.ok()) << rules.error().front().ToString();
+  auto analyzer = Analyzer::Create(rules.value());
+  ASSERT_TRUE(analyzer.ok());
+  const auto rule_ids = [&](std::string_view text) {
+    std::vector<std::string> ids;
+    auto a = analyzer.value().Analyze(text);
+    EXPECT_TRUE(a.ok());
+    for (const Finding& f : a.value().findings) ids.push_back(f.rule_id);
+    return ids;
+  };
+  EXPECT_EQ(rule_ids("ok so ya go do it."), std::vector<std::string>{"directive.short"});
+  EXPECT_EQ(rule_ids("u r to go."), std::vector<std::string>{"directive.short"});
+  EXPECT_EQ(rule_ids("You should ring her."), std::vector<std::string>{"directive.long"});
+  EXPECT_EQ(rule_ids("Ya go do it. Then you should call."),
+            (std::vector<std::string>{"directive.short", "directive.long"}));
+  EXPECT_TRUE(rule_ids("You could go and do it.").empty());
+}
+
 }  // namespace
 }  // namespace peercoach

@@ -7,51 +7,90 @@
 namespace peercoach::match {
 namespace {
 
-// Words shorter than this do not filter: "u" or "i" are in nearly every sentence.
-constexpr int kMinAtomLength = 3;
+// Strings shorter than this do not filter in the main stage: "u" or "on" are in nearly
+// every sentence.
+constexpr int kMinWordLength = 3;
+// The second stage takes any literal: for the patterns it holds, "u" beats nothing.
+constexpr int kMinShortLength = 2;
 
 }  // namespace
 
-PatternFilter::PatternFilter() : filter_(kMinAtomLength) {}
+PatternFilter::PatternFilter() : words_(kMinWordLength), short_(kMinShortLength) {}
 PatternFilter::~PatternFilter() = default;
 
 const RE2* PatternFilter::Add(const std::string& pattern, std::string* error) {
   int id = 0;
-  if (filter_.Add(pattern, RuleRegexOptions(), &id) != RE2::NoError) {
+  if (words_.filter.Add(pattern, RuleRegexOptions(), &id) != RE2::NoError) {
     if (error) *error = "pattern does not compile: " + pattern;
     return nullptr;
   }
+  patterns_.push_back(pattern);
   ++size_;
-  return &filter_.GetRE2(id);
+  return &words_.filter.GetRE2(id);
+}
+
+bool PatternFilter::Stage::Compile() {
+  std::vector<std::string> found_atoms;
+  filter.Compile(&found_atoms);
+  RE2::Options options = RuleRegexOptions();
+  options.set_literal(true);
+  atoms = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const std::string& atom : found_atoms) {
+    if (atoms->Add(atom, nullptr) < 0) return false;
+  }
+  atom_count = found_atoms.size();
+  return found_atoms.empty() || atoms->Compile();
+}
+
+bool PatternFilter::Stage::Potentials(std::string_view text, std::vector<int>& out) const {
+  thread_local std::vector<int> found;  // reused: this runs once per sentence
+  found.clear();
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  if (atom_count > 0 && !atoms->Match(text, &found, &info) &&
+      info.kind != RE2::Set::kNoError) {
+    return false;
+  }
+  filter.AllPotentials(found, &out);
+  return true;
 }
 
 bool PatternFilter::Compile() {
   if (size_ == 0) return true;
-  std::vector<std::string> atoms;
-  filter_.Compile(&atoms);
-  RE2::Options options = RuleRegexOptions();
-  options.set_literal(true);
-  atoms_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const std::string& atom : atoms) {
-    if (atoms_->Add(atom, nullptr) < 0) return false;
+  if (!words_.Compile()) return false;
+  // With no atom found, the main stage returns exactly the patterns it cannot filter.
+  std::vector<int> unfiltered;
+  words_.filter.AllPotentials({}, &unfiltered);
+  in_short_.assign(size_, false);
+  for (int index : unfiltered) {
+    int id = 0;
+    if (short_.filter.Add(patterns_[index], RuleRegexOptions(), &id) != RE2::NoError) {
+      return false;
+    }
+    in_short_[index] = true;
+    short_to_pattern_.push_back(index);
   }
-  atom_count_ = atoms.size();
-  return atoms.empty() || atoms_->Compile();
+  patterns_.clear();
+  patterns_.shrink_to_fit();
+  return short_to_pattern_.empty() || short_.Compile();
 }
 
 void PatternFilter::Candidates(std::string_view text, std::vector<int>& out) const {
   out.clear();
   if (size_ == 0) return;
-  thread_local std::vector<int> found;  // reused: this runs once per sentence
-  found.clear();
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  if (atom_count_ > 0 && !atoms_->Match(text, &found, &info) &&
-      info.kind != RE2::Set::kNoError) {
-    // The word set's DFA failed: every pattern is a candidate rather than a silent miss.
+  thread_local std::vector<int> potentials;
+  // A failed set makes every pattern a candidate rather than a silent miss.
+  auto all = [&] {
+    out.clear();
     for (std::size_t i = 0; i < size_; ++i) out.push_back(static_cast<int>(i));
-    return;
+  };
+  if (!words_.Potentials(text, potentials)) return all();
+  for (int index : potentials) {
+    if (!in_short_[index]) out.push_back(index);
   }
-  filter_.AllPotentials(found, &out);
+  if (!short_to_pattern_.empty()) {
+    if (!short_.Potentials(text, potentials)) return all();
+    for (int id : potentials) out.push_back(short_to_pattern_[id]);
+  }
   std::sort(out.begin(), out.end());
 }
 

@@ -6,8 +6,10 @@
 // megabytes and each byte lands on a state not in cache. RE2's FilteredRE2 instead
 // reduces each pattern to the words it cannot match without ("should", "worse"...); one
 // small RE2::Set finds those words, and only the patterns whose words are all there run.
-// Patterns with no usable word (every alternative shorter than kMinAtomLength) always
-// run.
+// A pattern with no word of three letters (`(?:you|u)`, `(?:ig|fb|x)`) gets a second,
+// finer filter that also counts one- and two-letter strings; only the few patterns left
+// with nothing at all to filter on always run. Short strings in the main filter would make
+// it slower: they occur in nearly every sentence and wake up most of the prefilter tree.
 #ifndef PEERCOACH_MATCH_PATTERN_FILTER_H_
 #define PEERCOACH_MATCH_PATTERN_FILTER_H_
 
@@ -41,10 +43,24 @@ class PatternFilter {
   void Candidates(std::string_view text, std::vector<int>& out) const;
 
  private:
-  re2::FilteredRE2 filter_;
-  std::unique_ptr<RE2::Set> atoms_;
+  // One FilteredRE2 and the RE2::Set of its atoms.
+  struct Stage {
+    explicit Stage(int min_atom_length) : filter(min_atom_length) {}
+    bool Compile();
+    // Indices (into this stage) of the patterns that may match; false if the set failed.
+    bool Potentials(std::string_view text, std::vector<int>& out) const;
+
+    re2::FilteredRE2 filter;
+    std::unique_ptr<RE2::Set> atoms;
+    std::size_t atom_count = 0;
+  };
+
+  Stage words_;                // every pattern, by its words of three letters or more
+  Stage short_;                // the patterns words_ cannot filter, by any string
+  std::vector<bool> in_short_; // per pattern: filtered by short_ instead of words_
+  std::vector<int> short_to_pattern_;
+  std::vector<std::string> patterns_;  // kept until Compile builds short_
   std::size_t size_ = 0;
-  std::size_t atom_count_ = 0;
 };
 
 }  // namespace peercoach::match
