@@ -6,13 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include "peercoach/finding.h"
+#include "report/json_writer.h"
 
 namespace peercoach::report {
 
 using Json = nlohmann::ordered_json;  // keys in a fixed order: byte-identical output
 
-Json SpanJson(const Span& s);
-// "findings", "strengths", "measures", "summary" of the check JSON schema.
+// Writes the "findings", "strengths", "measures", "summary" members of the check JSON
+// schema into the object `w` has open.
+void WriteAnalysisMembers(JsonWriter& w, const Analysis& analysis);
+// The same members added to `j`, for reports built as a tree.
 void AddAnalysisJson(Json& j, const Analysis& analysis);
 
 }  // namespace peercoach::report
