@@ -185,7 +185,10 @@ TEST_F(CliTest, ShardsCheckedApartConcatenateToTheWholeRun) {
   ASSERT_GT(lines.size(), 700u);
   std::string plain_corpus;
   for (const std::string& line : lines) {
-    plain_corpus += nlohmann::json::parse(line)["text"].get<std::string>() + "\n";
+    // A plain-lines input holds one response per line: a multi-line text is joined.
+    std::string text = nlohmann::json::parse(line)["text"].get<std::string>();
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    plain_corpus += text + "\n";
   }
   for (const bool plain : {false, true}) {
     std::string whole_input;
