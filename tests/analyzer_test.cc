@@ -55,6 +55,24 @@ TEST(Analyzer, SpansPointIntoTheOriginalThroughCurlyQuotesAndAccents) {
   EXPECT_EQ(f.span.start.column, 23u);
 }
 
+// Oversharing is the speaker's story taking over. A run of sentences about the speaker
+// with no word for the peer is that story; sentences that also speak of the peer ("I hear
+// you", "you can get through it") are the speaker talking with the peer, and only bridge.
+TEST(Analyzer, OnlyTheStoryCountsTowardsALongNarrative) {
+  const std::string story =
+      "I relapsed three times in my first year. I lost my apartment and then my car. I slept "
+      "in my truck behind the church for a whole winter. My brother stopped speaking to me. I "
+      "finally got into detox in March and stayed.";
+  EXPECT_TRUE(Categories(Analyze(story)).contains("oversharing"));
+  // The same four-sentence count, but two of them speak with the peer: what is left of the
+  // story is three short sentences, well under the run's word threshold.
+  const std::string with_the_peer =
+      "I hear you, and I get it, I really do, because I was exactly where you are. I lost my "
+      "job in the spring. I sat at home for months. I didn't call anybody back. I'm telling "
+      "you all this because I got through it myself and I think I remember what it took.";
+  EXPECT_FALSE(Categories(Analyze(with_the_peer)).contains("oversharing"));
+}
+
 TEST(Analyzer, TaxonomyExceptionsStayClean) {
   for (const char* text : {
            "You should be proud of how far you've come.",

@@ -17,18 +17,26 @@ bool IsNeutral(const Sentence& s) {
   return !s.is_question && s.first_person == 0 && s.second_person == 0;
 }
 
-// Maximal runs of consecutive self-focused sentences, bridging single neutral sentences
-// between two self-focused ones.
-std::vector<Passage> SelfFocusedRuns(const Document& doc) {
+// A sentence of the speaker's story: about the speaker with no word for the peer. One that
+// also speaks of the peer ("I'm glad you told me", "what got me through will be your
+// thing too") is the speaker talking with the peer, which is not the story taking over.
+bool IsStory(const Sentence& s) { return IsSelfFocused(s) && s.second_person == 0; }
+
+// Between two story sentences, a sentence about neither, or one more about the speaker
+// that also names the peer, does not end the story.
+bool Bridges(const Sentence& s) { return IsNeutral(s) || IsSelfFocused(s); }
+
+// Maximal runs of story sentences, bridging single sentences Bridges accepts.
+std::vector<Passage> StoryRuns(const Document& doc) {
   std::vector<Passage> runs;
   const auto& ss = doc.sentences;
   for (std::size_t i = 0; i < ss.size(); ++i) {
-    if (!IsSelfFocused(ss[i])) continue;
+    if (!IsStory(ss[i])) continue;
     std::size_t j = i;
     while (true) {
-      if (j + 1 < ss.size() && IsSelfFocused(ss[j + 1])) {
+      if (j + 1 < ss.size() && IsStory(ss[j + 1])) {
         ++j;
-      } else if (j + 2 < ss.size() && IsNeutral(ss[j + 1]) && IsSelfFocused(ss[j + 2])) {
+      } else if (j + 2 < ss.size() && Bridges(ss[j + 1]) && IsStory(ss[j + 2])) {
         j += 2;
       } else {
         break;
@@ -43,6 +51,17 @@ std::vector<Passage> SelfFocusedRuns(const Document& doc) {
 std::size_t Words(const Document& doc, const Passage& p) {
   std::size_t n = 0;
   for (std::size_t i = p.first; i <= p.last; ++i) n += doc.sentences[i].word_count();
+  return n;
+}
+
+// The run's words that belong to the story: its story sentences and the neutral sentences
+// bridged between them, not a bridged sentence that speaks of the peer.
+std::size_t StoryWords(const Document& doc, const Passage& p) {
+  std::size_t n = 0;
+  for (std::size_t i = p.first; i <= p.last; ++i) {
+    const Sentence& s = doc.sentences[i];
+    if (IsStory(s) || IsNeutral(s)) n += s.word_count();
+  }
   return n;
 }
 
@@ -68,11 +87,11 @@ std::vector<Passage> DetectLongNarrative(const Document& doc,
   for (const Sentence& s : doc.sentences) total_words += s.word_count();
 
   std::vector<Passage> out;
-  for (const Passage& run : SelfFocusedRuns(doc)) {
-    const std::size_t words = Words(doc, run);
-    // Bridged neutral sentences extend the story but do not count towards its length.
+  for (const Passage& run : StoryRuns(doc)) {
+    const std::size_t words = StoryWords(doc, run);
+    // Bridged sentences extend the story but do not count towards its length in sentences.
     double sentences = 0;
-    for (std::size_t i = run.first; i <= run.last; ++i) sentences += IsSelfFocused(doc.sentences[i]) ? 1 : 0;
+    for (std::size_t i = run.first; i <= run.last; ++i) sentences += IsStory(doc.sentences[i]) ? 1 : 0;
     const bool long_story = (sentences >= min_sentences && words >= min_words) ||
                             static_cast<double>(words) >= monologue_words;
     if (!long_story) continue;
