@@ -1,12 +1,16 @@
 // libFuzzer target: the analyzer on arbitrary bytes, with and without U+FFFD replacement,
 // and with the bytes' second half as the peer's context. Analyze must return a value or
-// an error, never crash, and every span it returns must lie inside the input.
+// an error, never crash, and every span it returns must lie inside the input; the JSON
+// line `check --format jsonl` writes for it must parse.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <string_view>
 
 #include "peercoach/analyzer.h"
+#include "peercoach/report.h"
 
 namespace {
 
@@ -33,7 +37,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     peercoach::AnalyzeOptions options;
     options.replace_invalid_utf8 = replace;
     auto result = analyzer.Analyze(text, options);
-    if (result.ok()) CheckSpans(result.value(), size);
+    if (!result.ok()) continue;
+    CheckSpans(result.value(), size);
+    std::ostringstream line;
+    peercoach::WriteJson(line, text, result.value(), {.id = std::string(text.substr(0, 8)), .source = "", .pretty = false});
+    if (!nlohmann::json::accept(line.str())) std::abort();
   }
   peercoach::AnalyzeOptions with_context;
   with_context.replace_invalid_utf8 = true;
