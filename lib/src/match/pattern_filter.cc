@@ -24,7 +24,6 @@ const RE2* PatternFilter::Add(const std::string& pattern, std::string* error) {
     if (error) *error = "pattern does not compile: " + pattern;
     return nullptr;
   }
-  patterns_.push_back(pattern);
   ++size_;
   return &words_.filter.GetRE2(id);
 }
@@ -63,14 +62,13 @@ bool PatternFilter::Compile() {
   in_short_.assign(size_, false);
   for (int index : unfiltered) {
     int id = 0;
-    if (short_.filter.Add(patterns_[index], RuleRegexOptions(), &id) != RE2::NoError) {
+    const std::string& pattern = words_.filter.GetRE2(index).pattern();
+    if (short_.filter.Add(pattern, RuleRegexOptions(), &id) != RE2::NoError) {
       return false;
     }
     in_short_[index] = true;
     short_to_pattern_.push_back(index);
   }
-  patterns_.clear();
-  patterns_.shrink_to_fit();
   return short_to_pattern_.empty() || short_.Compile();
 }
 

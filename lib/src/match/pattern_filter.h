@@ -59,7 +59,6 @@ class PatternFilter {
   Stage short_;                // the patterns words_ cannot filter, by any string
   std::vector<bool> in_short_; // per pattern: filtered by short_ instead of words_
   std::vector<int> short_to_pattern_;
-  std::vector<std::string> patterns_;  // kept until Compile builds short_
   std::size_t size_ = 0;
 };
 

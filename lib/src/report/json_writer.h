@@ -32,6 +32,8 @@ class JsonWriter {
 
  private:
   void BeforeValue();
+  void Open(char bracket);   // '{' or '['
+  void Close(char bracket);  // '}' or ']'
   void Escaped(std::string_view s);
 
   std::string& out_;
