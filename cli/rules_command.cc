@@ -1,12 +1,19 @@
-// peercoach rules list | test: the rule set as data, and its own examples as tests.
+// peercoach rules list | test | train: the rule set as data, its own examples as tests,
+// and the sentence model's weights trained from a gold corpus.
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include "commands.h"
 #include "common.h"
+#include "peercoach/analyzer.h"
+#include "peercoach/gold.h"
 #include "peercoach/rule_examples.h"
+#include "peercoach/train.h"
 
 namespace peercoach::cli {
 namespace {
@@ -14,6 +21,9 @@ namespace {
 struct RulesOptions {
   RuleOptions rules;
   std::string category;
+  std::vector<std::string> gold;  // train
+  std::string out = "-";
+  TrainOptions train;
 };
 
 int RunList(const RulesOptions& o) {
@@ -46,20 +56,105 @@ int RunTest(const RulesOptions& o) {
   return report.failures.empty() ? kExitClean : kExitFindings;
 }
 
+// Trains on the responses of the gold files; any invalid line stops it, since a model
+// trained on part of a corpus would silently differ from the one the files describe.
+int RunTrain(const RulesOptions& o) {
+  GoldCorpus gold;
+  for (const std::string& path : o.gold) {
+    const auto contents = ReadInput(path);
+    if (!contents) return kExitError;
+    ReadGold(*contents, path == "-" ? "<stdin>" : path, gold);
+  }
+  if (!gold.errors.empty()) {
+    for (const Error& e : gold.errors) PrintError(e.ToString());
+    return kExitError;
+  }
+  if (gold.responses.empty()) {
+    PrintError("nothing to train on: the gold files hold no responses");
+    return kExitError;
+  }
+  // The rewrites the pattern rules and measures offer for the corpus (unverified, so the
+  // set does not depend on the model being replaced) are mutual by design; the rules' own
+  // examples say what each category is and is not.
+  auto rules = LoadRules(o.rules);
+  if (!rules) return kExitError;
+  const RuleSet patterns =
+      rules->Without([](const Rule& r) { return r.detector == "sentence-model"; });
+  auto analyzer = MakeAnalyzer(patterns);
+  if (!analyzer) return kExitError;
+  AnalyzeOptions unverified;
+  unverified.verify_rewrites = false;
+  unverified.replace_invalid_utf8 = true;
+  std::set<std::string> rewrites;
+  const auto add_rewrites = [&](const std::string& text) {
+    auto analysis = analyzer->Analyze(text, unverified);
+    if (!analysis.ok()) return;
+    for (const Finding& f : analysis.value().findings) {
+      if (f.rewrite) rewrites.insert(*f.rewrite);
+    }
+  };
+  for (const GoldResponse& r : gold.responses) add_rewrites(r.text);
+  for (const Rule& r : patterns.rules()) {
+    for (const RuleExample& e : r.flag_examples) add_rewrites(e.text);
+  }
+  TrainingData data{gold.responses, std::vector<std::string>(rewrites.begin(), rewrites.end()),
+                    {}};
+  for (const Rule& r : patterns.rules()) {
+    if (IsStrength(r.category)) continue;
+    for (const RuleExample& e : r.flag_examples) {
+      data.category_examples.push_back({r.category, true, e.text, e.match});
+    }
+    for (const RuleExample& e : r.pass_examples) {
+      data.category_examples.push_back({r.category, false, e.text, ""});
+    }
+  }
+  spdlog::info("training the sentence model on {} responses, {} rewrites and {} examples",
+               data.responses.size(), data.mutual_texts.size(), data.category_examples.size());
+  auto model = TrainSentenceModels(data, o.train);
+  if (!model.ok()) {
+    PrintError(model.error().ToString());
+    return kExitError;
+  }
+  if (o.out == "-") {
+    std::cout << model.value();
+    std::cout.flush();
+    return std::cout ? kExitClean : kExitError;
+  }
+  std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
+  out << model.value();
+  out.close();
+  if (!out) {
+    PrintError(fmt::format("{}: cannot write the model", o.out));
+    return kExitError;
+  }
+  return kExitClean;
+}
+
 }  // namespace
 
 Command AddRulesCommand(CLI::App& app) {
   auto o = std::make_shared<RulesOptions>();
-  CLI::App* sub = app.add_subcommand("rules", "List the rules or run their examples");
+  CLI::App* sub = app.add_subcommand("rules", "List the rules, run their examples, or train the sentence model");
   sub->require_subcommand(1);
   CLI::App* list = sub->add_subcommand("list", "List every rule with its category and examples");
   list->add_option("--category", o->category, "Only this category");
   o->rules.AddTo(*list);
   CLI::App* test = sub->add_subcommand("test", "Run every rule's flag and pass examples");
   o->rules.AddTo(*test);
-  return [o, list, test] {
+  CLI::App* train = sub->add_subcommand(
+      "train", "Train the sentence model's weights (rules/sentence-model.tsv) on gold files");
+  train->add_option("--gold", o->gold, "Gold JSONL files (the dev split)")->required();
+  o->rules.AddTo(*train);
+  train->add_option("-o,--out", o->out, "Where to write the weights (- for stdout)");
+  train->add_option("--epochs", o->train.epochs, "Passes over the training sentences");
+  train->add_option("--hard-negative-weight", o->train.hard_negative_weight,
+                    "Weight of a category's near misses against it");
+  train->add_option("--mutual-weight", o->train.mutual_weight,
+                    "Weight of mutual responses' sentences as negatives");
+  return [o, list, test, train] {
     if (list->parsed()) return RunList(*o);
     if (test->parsed()) return RunTest(*o);
+    if (train->parsed()) return RunTrain(*o);
     return kExitError;
   };
 }

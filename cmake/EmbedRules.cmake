@@ -1,6 +1,7 @@
-# Writes OUTPUT, a C++ file that embeds every rules/*.yaml (RULES_DIR) as bytes, so an
-# installed peercoach has its default rule set from any folder. Run with cmake -P.
-file(GLOB rule_files RELATIVE ${RULES_DIR} ${RULES_DIR}/*.yaml)
+# Writes OUTPUT, a C++ file that embeds every rules/*.yaml and rules/*.tsv (the sentence
+# model's weights) of RULES_DIR as bytes, so an installed peercoach has its default rule
+# set from any folder. Run with cmake -P.
+file(GLOB rule_files RELATIVE ${RULES_DIR} ${RULES_DIR}/*.yaml ${RULES_DIR}/*.tsv)
 list(SORT rule_files)
 set(body "")
 set(table "")

@@ -366,3 +366,24 @@ TEST_F(CliTest, BenchReportsThroughput) {
 }
 
 }  // namespace
+
+// The checked-in weights are what `rules train` makes from the dev split and the rules:
+// a rule or corpus change that would change the model fails here until it is retrained
+// (and the test figures re-measured) in the same commit.
+TEST_F(CliTest, CheckedInSentenceModelIsWhatTrainingOnDevGives) {
+  const fs::path src(PEERCOACH_SOURCE_DIR);
+  const RunResult r =
+      Run({"rules", "train", "--gold", (src / "corpora/dev/responses.jsonl").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out == Slurp(src / "rules/sentence-model.tsv"))
+      << "rules/sentence-model.tsv is stale: run peercoach rules train --gold "
+         "corpora/dev/responses.jsonl -o rules/sentence-model.tsv";
+}
+
+TEST_F(CliTest, TrainRefusesAGoldFileWithAnInvalidLine) {
+  const fs::path gold = Write("gold.jsonl", "{\"id\":\"a\",\"text\":\"hi\",\"labels\":[]}\n{oops\n");
+  const RunResult r = Run({"rules", "train", "--gold", gold.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("gold.jsonl:2:"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}

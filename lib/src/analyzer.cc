@@ -6,6 +6,7 @@
 
 #include "context/peer_context.h"
 #include "detectors/narrative.h"
+#include "detectors/sentence_model.h"
 #include "findings/resolve.h"
 #include "match/matcher.h"
 #include "rewrite/rewriter.h"
@@ -178,7 +179,8 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
   };
 
   std::vector<match::Candidate> candidates;
-  matcher->Match(doc, candidates, scope.only);
+  std::vector<match::Candidate> cancelled;  // matches an exception judged harmless
+  matcher->Match(doc, candidates, scope.only, &cancelled);
 
   // Which candidate each finding came from, for its rewrite's captures.
   std::map<std::pair<std::size_t, std::string>, const match::Candidate*> sources;
@@ -207,6 +209,31 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
       passages = detectors::DetectRelatableDisclosure(
           doc, rule.thresholds,
           [&](const Sentence& s) { return matcher->AnyPatternMatches(r, doc, s); });
+    } else if (rule.detector == "sentence-model" && rule.sentence_model != nullptr) {
+      // Only where the category's pattern rules have said nothing: a match gives the exact
+      // span, and a match an exception cancelled is a near miss the rules already judged.
+      std::vector<bool> covered(doc.sentences.size(), false);
+      for (const auto* list : {&candidates, &cancelled}) {
+        for (const match::Candidate& c : *list) {
+          if (rules.rules()[c.rule].category == rule.category) covered[c.sentence] = true;
+        }
+      }
+      // A few words are too little evidence for a bag of words ("Bin it?"), and a run far
+      // longer than any sentence it learned from piles up weights by sheer vocabulary.
+      const double min_probability = rule.thresholds.at("min_probability");
+      const double min_words = rule.thresholds.at("min_words");
+      const double max_words = rule.thresholds.at("max_words");
+      for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+        if (covered[i] || static_cast<double>(doc.sentences[i].word_count()) < min_words ||
+            static_cast<double>(doc.sentences[i].word_count()) > max_words ||
+            matcher->SentenceCancelled(r, doc, doc.sentences[i])) {
+          continue;
+        }
+        const auto features = detectors::SentenceFeatures(doc.SentenceText(doc.sentences[i]));
+        if (detectors::Probability(*rule.sentence_model, features) >= min_probability) {
+          passages.push_back({i, i});
+        }
+      }
     }
     for (const detectors::Passage& p : passages) {
       const Span span = sentence_span(p.first, p.last);

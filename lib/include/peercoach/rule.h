@@ -8,12 +8,17 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "peercoach/category.h"
 
 namespace peercoach {
+
+namespace detectors {
+struct SentenceModel;  // detectors/sentence_model.h
+}  // namespace detectors
 
 enum class RuleKind { kPattern, kDetector };
 enum class RuleScope { kSentence, kResponse };
@@ -54,6 +59,10 @@ struct Rule {
   std::vector<std::string> rewrites;  // templates, see rules/README.md
   std::string detector;               // for kDetector
   std::map<std::string, double> thresholds;
+  // For the sentence-model detector: the weights file named by `model` (beside the rule
+  // file), and the weights of the rule's category read from it when the set is loaded.
+  std::string model;
+  std::shared_ptr<const detectors::SentenceModel> sentence_model;
   std::vector<RuleExample> flag_examples;
   std::vector<RuleExample> pass_examples;
   std::string file;  // where it was read from, e.g. "rules/directive.yaml"

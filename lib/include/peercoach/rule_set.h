@@ -27,15 +27,26 @@ class RuleSet {
 
   // Returns the default rule set embedded in the library at build time.
   static Result<RuleSet, Errors> LoadDefaults();
-  // Loads every *.yaml file directly inside `dir`, in name order.
+  // Loads every *.yaml file directly inside `dir`, in name order (and the *.tsv weights
+  // files their sentence-model detectors name).
   static Result<RuleSet, Errors> LoadDirectory(const std::filesystem::path& dir);
-  // Loads one rule file's text; `file_name` is used in error locations and rule.file.
+  // Loads one rule file's text; `file_name` is used in error locations and rule.file, and
+  // a sentence-model detector's weights file is read from beside it.
   static Result<RuleSet, Errors> LoadText(std::string_view file_name, std::string_view yaml);
 
   // Adds the rules of `other`. Fails (and adds nothing) when a rule id is already present.
   Result<bool, Errors> Add(RuleSet other);
 
   const std::vector<Rule>& rules() const { return rules_; }
+  // Returns the set without the rules `drop` accepts.
+  template <typename Predicate>
+  RuleSet Without(Predicate drop) const {
+    RuleSet out;
+    for (const Rule& rule : rules_) {
+      if (!drop(rule)) out.rules_.push_back(rule);
+    }
+    return out;
+  }
   // Returns the rule with this id, or nullptr.
   const Rule* Find(std::string_view id) const;
 

@@ -62,7 +62,8 @@ struct Matcher::Impl {
                  std::size_t span_begin, std::size_t span_end, std::size_t match_begin,
                  std::size_t match_end) const;
   void MatchPattern(std::size_t rule_index, std::size_t pattern_index, const Document& doc,
-                    std::size_t from, std::size_t to, std::vector<Candidate>& out) const;
+                    std::size_t from, std::size_t to, std::vector<Candidate>& out,
+                    std::vector<Candidate>* cancelled) const;
 };
 
 Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -173,7 +174,8 @@ bool Matcher::Impl::Cancelled(const CompiledRule& rule, const Document& doc, con
 
 void Matcher::Impl::MatchPattern(std::size_t rule_index, std::size_t pattern_index,
                                  const Document& doc, std::size_t from, std::size_t to,
-                                 std::vector<Candidate>& out) const {
+                                 std::vector<Candidate>& out,
+                                 std::vector<Candidate>* cancelled) const {
   const CompiledRule& cr = compiled[rule_index];
   const CompiledPattern& cp = cr.patterns[pattern_index];
   const std::string_view text = std::string_view(doc.match.text).substr(from, to - from);
@@ -203,11 +205,13 @@ void Matcher::Impl::MatchPattern(std::size_t rule_index, std::size_t pattern_ind
     }
     c.sentence = doc.SentenceAt(c.begin);
     const Sentence& s = doc.sentences[c.sentence];
-    if (!Cancelled(cr, doc, s, c.begin, c.end, c.match_begin, c.match_end)) {
-      out.push_back(std::move(c));
-    }
     const std::size_t match_end = c.match_end - from;
     const std::size_t match_begin = c.match_begin - from;
+    if (!Cancelled(cr, doc, s, c.begin, c.end, c.match_begin, c.match_end)) {
+      out.push_back(std::move(c));
+    } else if (cancelled != nullptr) {
+      cancelled->push_back(std::move(c));
+    }
     if (match_end > match_begin) {
       pos = match_end;
     } else {
@@ -218,7 +222,7 @@ void Matcher::Impl::MatchPattern(std::size_t rule_index, std::size_t pattern_ind
 }
 
 void Matcher::Match(const Document& doc, std::vector<Candidate>& out,
-                    std::optional<Category> only) const {
+                    std::optional<Category> only, std::vector<Candidate>* cancelled) const {
   const auto wanted = [&](std::size_t rule) {
     return !only || impl_->rules->rules()[rule].category == *only;
   };
@@ -228,7 +232,7 @@ void Matcher::Match(const Document& doc, std::vector<Candidate>& out,
     for (int h : hits) {
       const auto [rule, pattern] = impl_->sentence_index[static_cast<std::size_t>(h)];
       if (!wanted(rule)) continue;
-      impl_->MatchPattern(rule, pattern, doc, s.begin, s.end, out);
+      impl_->MatchPattern(rule, pattern, doc, s.begin, s.end, out, cancelled);
     }
   }
   if (impl_->response_index.empty() || doc.sentences.empty()) return;
@@ -236,8 +240,12 @@ void Matcher::Match(const Document& doc, std::vector<Candidate>& out,
   for (int h : hits) {
     const auto [rule, pattern] = impl_->response_index[static_cast<std::size_t>(h)];
     if (!wanted(rule)) continue;
-    impl_->MatchPattern(rule, pattern, doc, 0, doc.match.text.size(), out);
+    impl_->MatchPattern(rule, pattern, doc, 0, doc.match.text.size(), out, cancelled);
   }
+}
+
+bool Matcher::SentenceCancelled(std::size_t rule, const Document& doc, const Sentence& s) const {
+  return impl_->Cancelled(impl_->compiled[rule], doc, s, s.begin, s.end, s.begin, s.end);
 }
 
 bool Matcher::AnyPatternMatches(std::size_t rule, const Document& doc, const Sentence& s) const {

@@ -40,9 +40,16 @@ class Matcher {
   Matcher& operator=(const Matcher&) = delete;
 
   // Appends the surviving matches of every pattern rule in `doc` (of category `only`, when
-  // given), in sentence order.
+  // given), in sentence order; the matches an exception cancelled go to `cancelled`, when
+  // given.
   void Match(const segmentation::Document& doc, std::vector<Candidate>& out,
-             std::optional<Category> only = std::nullopt) const;
+             std::optional<Category> only = std::nullopt,
+             std::vector<Candidate>* cancelled = nullptr) const;
+
+  // True when one of rule `rule`'s exceptions cancels it for sentence `s` as a whole (the
+  // span is the sentence: `sentence` exceptions and conditions such as `question` apply).
+  bool SentenceCancelled(std::size_t rule, const segmentation::Document& doc,
+                         const segmentation::Sentence& s) const;
 
   // True when one of rule `rule`'s patterns matches sentence `s` (detector cues).
   bool AnyPatternMatches(std::size_t rule, const segmentation::Document& doc,

@@ -1,4 +1,4 @@
-// rules/embedded_rules.h: the rules/*.yaml files compiled into the library.
+// rules/embedded_rules.h: the rules/*.yaml (and *.tsv weights) files compiled into the library.
 #ifndef PEERCOACH_RULES_EMBEDDED_RULES_H_
 #define PEERCOACH_RULES_EMBEDDED_RULES_H_
 

@@ -202,7 +202,7 @@ void LoadRule(const YAML::Node& node, std::optional<Category> file_category, Rul
   rule.line = LineOf(node);
   CheckKeys(node,
             {"id", "category", "kind", "scope", "severity", "message", "patterns",
-             "exceptions", "supersedes", "rewrite", "detector", "thresholds", "examples"},
+             "exceptions", "supersedes", "rewrite", "detector", "thresholds", "model", "examples"},
             "a rule", report);
 
   std::optional<Category> category = file_category;
@@ -306,8 +306,23 @@ void LoadRule(const YAML::Node& node, std::optional<Category> file_category, Rul
       spec = detectors::FindDetector(*name);
       if (spec == nullptr) {
         report.At(node["detector"],
-                  fmt::format("unknown detector '{}' (narrative, relatable-disclosure)", *name));
+                  fmt::format("unknown detector '{}' (narrative, relatable-disclosure, sentence-model)", *name));
       }
+    }
+    if (rule.detector == "sentence-model") {
+      if (!node["model"]) {
+        report.At(node, "detector 'sentence-model' needs a model file (model: NAME.tsv)");
+      } else if (auto name = Scalar(node["model"], "model", report)) {
+        static const RE2 kModelName("[A-Za-z0-9_.-]+\\.tsv");
+        if (!RE2::FullMatch(*name, kModelName)) {
+          report.At(node["model"], fmt::format("model '{}' must name a .tsv file beside the "
+                                               "rule file", *name));
+        } else {
+          rule.model = *name;
+        }
+      }
+    } else if (node["model"]) {
+      report.At(node["model"], "model belongs to sentence-model detectors");
     }
     if (spec != nullptr) {
       rule.thresholds = spec->default_thresholds;
@@ -335,8 +350,8 @@ void LoadRule(const YAML::Node& node, std::optional<Category> file_category, Rul
       }
     }
   } else {
-    if (node["detector"] || node["thresholds"]) {
-      report.At(node, "detector and thresholds belong to kind: detector rules");
+    if (node["detector"] || node["thresholds"] || node["model"]) {
+      report.At(node, "detector, thresholds and model belong to kind: detector rules");
     }
     if (rule.patterns.empty() && node["patterns"].IsDefined() == false) {
       report.At(node, fmt::format("rule '{}' has no patterns", rule.id));

@@ -4,8 +4,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <optional>
 #include <sstream>
+
+#include "detectors/sentence_model.h"
 
 #include "rules/embedded_rules.h"
 #include "rules/loader.h"
@@ -28,6 +32,64 @@ void CheckUniqueIds(const std::vector<Rule>& rules, Errors& errors) {
   }
 }
 
+// Returns a file's text, or nullopt when there is no such file.
+using ReadFile = std::function<std::optional<std::string>(const std::string& path)>;
+
+// Gives each sentence-model detector the weights of its category from the file its
+// `model` names, beside its rule file. A file is parsed once however many rules use it.
+void AttachModels(std::vector<Rule>& rules, const ReadFile& read, Errors& errors) {
+  std::map<std::string, std::map<Category, std::shared_ptr<const detectors::SentenceModel>>>
+      parsed;
+  for (Rule& rule : rules) {
+    if (rule.model.empty()) continue;
+    const std::string path =
+        (std::filesystem::path(rule.file).parent_path() / rule.model).generic_string();
+    auto it = parsed.find(path);
+    if (it == parsed.end()) {
+      it = parsed.emplace(path, std::map<Category, std::shared_ptr<const detectors::SentenceModel>>())
+               .first;
+      std::optional<std::string> text = read(path);
+      if (!text) {
+        errors.emplace_back(ErrorCode::kRuleError,
+                            fmt::format("rule '{}' names model '{}', which cannot be read",
+                                        rule.id, path),
+                            SourceLocation::AtLine(rule.file, rule.line));
+        continue;
+      }
+      auto models = detectors::ParseSentenceModels(path, *text);
+      if (!models.ok()) {
+        errors.push_back(models.error());
+        continue;
+      }
+      for (auto& [category, model] : models.value()) {
+        it->second.emplace(category,
+                           std::make_shared<const detectors::SentenceModel>(std::move(model)));
+      }
+    }
+    if (auto m = it->second.find(rule.category); m != it->second.end()) {
+      rule.sentence_model = m->second;
+    } else if (!it->second.empty()) {
+      errors.emplace_back(ErrorCode::kRuleError,
+                          fmt::format("model '{}' has no weights for {}", path,
+                                      CategoryId(rule.category)),
+                          SourceLocation::AtLine(rule.file, rule.line));
+    }
+  }
+}
+
+std::optional<std::string> ReadDiskFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return text.str();
+}
+
+bool IsRuleFileName(std::string_view name) {
+  return name.ends_with(".yaml") || name.ends_with(".yml");
+}
+
 }  // namespace
 
 Result<RuleSet, Errors> RuleSet::Finish(std::vector<Rule> rules, Errors errors) {
@@ -42,8 +104,17 @@ Result<RuleSet, Errors> RuleSet::LoadDefaults() {
   std::vector<Rule> rules;
   Errors errors;
   for (const auto& file : rules::EmbeddedRuleFiles()) {
-    rules::LoadRuleFile(file.name, file.text, rules, errors);
+    if (IsRuleFileName(file.name)) rules::LoadRuleFile(file.name, file.text, rules, errors);
   }
+  AttachModels(
+      rules,
+      [](const std::string& path) -> std::optional<std::string> {
+        for (const auto& file : rules::EmbeddedRuleFiles()) {
+          if (file.name == path) return std::string(file.text);
+        }
+        return std::nullopt;
+      },
+      errors);
   return Finish(std::move(rules), std::move(errors));
 }
 
@@ -51,6 +122,7 @@ Result<RuleSet, Errors> RuleSet::LoadText(std::string_view file_name, std::strin
   std::vector<Rule> rules;
   Errors errors;
   rules::LoadRuleFile(file_name, yaml, rules, errors);
+  AttachModels(rules, ReadDiskFile, errors);
   return Finish(std::move(rules), std::move(errors));
 }
 
@@ -62,7 +134,7 @@ Result<RuleSet, Errors> RuleSet::LoadDirectory(const std::filesystem::path& dir)
   }
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml") {
+    if (IsRuleFileName(entry.path().filename().string())) {
       files.push_back(entry.path());
     }
   }
@@ -87,6 +159,7 @@ Result<RuleSet, Errors> RuleSet::LoadDirectory(const std::filesystem::path& dir)
     }
     rules::LoadRuleFile(path.string(), text.str(), rules, errors);
   }
+  AttachModels(rules, ReadDiskFile, errors);
   return Finish(std::move(rules), std::move(errors));
 }
 

@@ -1,0 +1,119 @@
+#include "detectors/sentence_model.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace peercoach::detectors {
+namespace {
+
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || (c >= 'A' && c <= 'Z');
+}
+
+// Punctuation that ends a negation's reach (a clause end, as in rules/README.md).
+bool EndsClause(char c) {
+  return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' ||
+         c == ')' || c == '-';
+}
+
+bool IsNegation(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "not",   "no",    "never", "nothing", "nobody", "none",   "nor",   "cannot",
+      "dont",  "cant",  "wont",  "didnt",   "doesnt", "isnt",   "arent", "wasnt",
+      "werent", "aint", "shouldnt", "wouldnt", "couldnt", "havent", "hasnt", "neither"};
+  if (w.ends_with("n't")) return true;
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> SentenceFeatures(std::string_view sentence) {
+  // Words after a negation, up to the clause's end, are marked ("not an expert" gives
+  // "!an", "!expert"): a bag of words cannot otherwise tell a disclaimer from a claim.
+  std::vector<std::string> words{"<s>"};
+  bool negated = false;
+  for (std::size_t i = 0; i < sentence.size();) {
+    if (!IsWordByte(sentence[i])) {
+      if (EndsClause(sentence[i])) negated = false;
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < sentence.size() && IsWordByte(sentence[j])) ++j;
+    std::string word(sentence.substr(i, j - i));
+    for (char& c : word) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    const bool negation = IsNegation(word);
+    words.push_back(negated && !negation ? "!" + word : std::move(word));
+    negated |= negation;
+    i = j;
+  }
+  std::vector<std::string> features;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    features.push_back("u:" + words[i]);
+    if (i >= 2) {
+      features.push_back(fmt::format("b:{}_{}", words[i - 1], words[i]));
+      features.push_back(fmt::format("t:{}_{}_{}", words[i - 2], words[i - 1], words[i]));
+    }
+  }
+  std::sort(features.begin(), features.end());
+  features.erase(std::unique(features.begin(), features.end()), features.end());
+  return features;
+}
+
+double Probability(const SentenceModel& model, const std::vector<std::string>& features) {
+  double z = model.bias;
+  for (const std::string& f : features) {
+    if (auto it = model.weights.find(f); it != model.weights.end()) z += it->second;
+  }
+  z = std::clamp(z, -30.0, 30.0);
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+Result<std::map<Category, SentenceModel>> ParseSentenceModels(std::string_view file_name,
+                                                              std::string_view text) {
+  std::map<Category, SentenceModel> models;
+  std::size_t line_no = 0;
+  const auto fail = [&](std::string what) {
+    return Error(ErrorCode::kRuleError, std::move(what),
+                 SourceLocation::AtLine(std::string(file_name), line_no));
+  };
+  while (!text.empty()) {
+    ++line_no;
+    const std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const std::size_t t1 = line.find('\t');
+    const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos || line.find('\t', t2 + 1) != std::string_view::npos) {
+      return fail("expected category<TAB>feature<TAB>weight");
+    }
+    const std::string_view category_id = line.substr(0, t1);
+    const std::string_view feature = line.substr(t1 + 1, t2 - t1 - 1);
+    const std::string_view number = line.substr(t2 + 1);
+    auto category = ParseCategory(category_id);
+    if (!category) return fail(fmt::format("unknown category '{}'", category_id));
+    if (feature.empty()) return fail("empty feature");
+    double weight = 0;
+    auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), weight);
+    if (ec != std::errc() || end != number.data() + number.size() || !std::isfinite(weight)) {
+      return fail(fmt::format("weight '{}' is not a number", number));
+    }
+    SentenceModel& model = models[*category];
+    if (feature == "@bias") {
+      model.bias = weight;
+    } else if (!model.weights.emplace(std::string(feature), weight).second) {
+      return fail(fmt::format("feature '{}' given twice for {}", feature, category_id));
+    }
+  }
+  return models;
+}
+
+}  // namespace peercoach::detectors

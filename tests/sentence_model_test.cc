@@ -1,0 +1,210 @@
+// The sentence-model detector: its features, its arithmetic, its file format, its
+// training, and where the analyzer lets it speak.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "detectors/sentence_model.h"
+#include "peercoach/analyzer.h"
+#include "peercoach/rule_set.h"
+#include "peercoach/train.h"
+
+namespace peercoach {
+namespace {
+
+namespace fs = std::filesystem;
+using detectors::SentenceModel;
+
+TEST(SentenceModelTest, FeaturesAreWordsPairsAndTriplesWithNegationMarked) {
+  // "not" marks the words after it up to the comma: "go" becomes "!go"; "ok" is free.
+  const auto features = detectors::SentenceFeatures("You should NOT go, ok.");
+  const std::set<std::string> got(features.begin(), features.end());
+  const std::set<std::string> want = {
+      "u:you",          "u:should",          "u:not",          "u:!go",
+      "u:ok",           "b:you_should",      "b:should_not",   "b:not_!go",
+      "b:!go_ok",       "t:<s>_you_should",  "t:you_should_not", "t:should_not_!go",
+      "t:not_!go_ok"};
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(features.size(), want.size());  // no duplicates
+  EXPECT_TRUE(std::is_sorted(features.begin(), features.end()));
+}
+
+TEST(SentenceModelTest, ContractedNegationsMarkTooAndOneWordHasNoPairs) {
+  const auto features = detectors::SentenceFeatures("i don't know");
+  EXPECT_NE(std::find(features.begin(), features.end(), "u:!know"), features.end());
+  EXPECT_EQ(detectors::SentenceFeatures("Hello!"), std::vector<std::string>{"u:hello"});
+}
+
+TEST(SentenceModelTest, ProbabilityIsTheLogisticOfBiasPlusWeights) {
+  SentenceModel model;
+  model.bias = -1;
+  model.weights = {{"u:you", 2.0}, {"b:you_should", 0.5}, {"u:never", -9.0}};
+  // -1 + 2 + 0.5 = 1.5; 1 / (1 + e^-1.5) = 0.8176 (worked by hand).
+  EXPECT_NEAR(detectors::Probability(model, detectors::SentenceFeatures("you should")), 0.8176,
+              1e-4);
+  // Only the bias: 1 / (1 + e^1) = 0.2689.
+  EXPECT_NEAR(detectors::Probability(model, detectors::SentenceFeatures("hello")), 0.2689, 1e-4);
+}
+
+TEST(SentenceModelTest, ParsesTheFileAndNamesTheLineOfAnError) {
+  auto ok = detectors::ParseSentenceModels(
+      "m.tsv", "# comment\n\ndirective\t@bias\t-2.5\ndirective\tu:you\t1.25\r\n"
+               "comparing\tb:at_least\t3\n");
+  ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+  EXPECT_DOUBLE_EQ(ok.value().at(Category::kDirective).bias, -2.5);
+  EXPECT_DOUBLE_EQ(ok.value().at(Category::kDirective).weights.at("u:you"), 1.25);
+  EXPECT_DOUBLE_EQ(ok.value().at(Category::kComparing).weights.at("b:at_least"), 3);
+
+  const std::pair<std::string, std::string> bad[] = {
+      {"directive\tu:you\t1\ndirective\tu:me\tlots\n", "m.tsv:2: weight 'lots' is not a number"},
+      {"kindness\tu:you\t1\n", "m.tsv:1: unknown category 'kindness'"},
+      {"directive u:you 1\n", "m.tsv:1: expected category<TAB>feature<TAB>weight"},
+      {"directive\tu:you\t1\tx\n", "m.tsv:1: expected category<TAB>feature<TAB>weight"},
+      {"directive\tu:you\t1\ndirective\tu:you\t2\n", "m.tsv:2: feature 'u:you' given twice"},
+      {"directive\tu:you\tnan\n", "m.tsv:1: weight 'nan' is not a number"},
+  };
+  for (const auto& [text, message] : bad) {
+    auto r = detectors::ParseSentenceModels("m.tsv", text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_NE(r.error().ToString().find(message), std::string::npos) << r.error().ToString();
+  }
+}
+
+GoldResponse Response(std::string text, std::vector<Category> labels = {},
+                      std::string evidence = "") {
+  GoldResponse r;
+  r.text = std::move(text);
+  r.labels = std::move(labels);
+  if (!evidence.empty()) r.evidence[r.labels.front()] = {std::move(evidence)};
+  return r;
+}
+
+TrainingData SmallCorpus() {
+  TrainingData data;
+  const char* actions[] = {"call your sponsor", "go to a meeting", "write it down",
+                           "talk to your doctor", "take a walk", "ring your sister"};
+  for (const char* action : actions) {
+    const std::string order = std::string("You need to ") + action + " tonight.";
+    data.responses.push_back(Response("That sounds hard. " + order, {Category::kDirective},
+                                      order));
+    data.responses.push_back(Response(std::string("What would it be like to ") + action + "?"));
+  }
+  data.mutual_texts.push_back("Some people find it helps to make a plan. Would you want that?");
+  data.category_examples.push_back(
+      {Category::kDirective, false, "You need to feel proud of that.", ""});
+  return data;
+}
+
+TEST(SentenceModelTest, TrainingLearnsTheSentenceTheEvidenceMarksAndIsDeterministic) {
+  TrainOptions options;
+  options.categories = {Category::kDirective};
+  auto first = TrainSentenceModels(SmallCorpus(), options);
+  ASSERT_TRUE(first.ok()) << first.error().ToString();
+  auto second = TrainSentenceModels(SmallCorpus(), options);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(first.value(), second.value());
+
+  auto models = detectors::ParseSentenceModels("trained.tsv", first.value());
+  ASSERT_TRUE(models.ok()) << models.error().ToString();
+  ASSERT_EQ(models.value().size(), 1u);
+  const SentenceModel& model = models.value().at(Category::kDirective);
+  const auto p = [&](std::string_view s) {
+    return detectors::Probability(model, detectors::SentenceFeatures(s));
+  };
+  // An unseen action in the taught shape, against the question and the sentence before it.
+  EXPECT_GT(p("you need to see your mother tonight."), 0.5);
+  EXPECT_LT(p("what would it be like to see your mother?"), 0.5);
+  EXPECT_LT(p("that sounds hard."), 0.5);
+}
+
+// A rule directory with a pattern rule and a sentence-model rule for directive, whose
+// model knows one word.
+class SentenceModelRulesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / "peercoach-sentence-model-test";
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  static std::string Rules(const std::string& model_line) {
+    return R"(category: directive
+rules:
+  - id: directive.pizza
+    message: m
+    patterns: ['\bpizza\b']
+    examples:
+      flag: ["Pizza is what I think about most days."]
+      pass: ["Salad again."]
+  - id: directive.sentence-model
+    kind: detector
+    detector: sentence-model
+)" + model_line + R"(
+    thresholds: { min_probability: 0.9 }
+    message: m
+    examples:
+      flag: ["I think about pineapple most days."]
+      pass: ["Salad again."]
+)";
+  }
+  fs::path dir_;
+};
+
+TEST_F(SentenceModelRulesTest, SpeaksOnlyWhereNoPatternOfItsCategoryDidAndNotOnAFewWords) {
+  Write("directive.yaml", Rules("    model: weights.tsv"));
+  Write("weights.tsv", "directive\t@bias\t-5\ndirective\tu:pineapple\t10\n");
+  auto rules = RuleSet::LoadDirectory(dir_);
+  ASSERT_TRUE(rules.ok()) << rules.error().front().ToString();
+  auto analyzer = Analyzer::Create(rules.value());
+  ASSERT_TRUE(analyzer.ok());
+
+  const std::string text =
+      "I think about pineapple most days. Pineapple pizza is what I think about. Pineapple!";
+  auto a = analyzer.value().Analyze(text);
+  ASSERT_TRUE(a.ok());
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const Finding& f : a.value().findings) found.emplace_back(f.rule_id, f.matched_text);
+  // The first sentence is the model's, whole; the second has the pattern's exact span; the
+  // one-word third is too short for the model.
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"directive.sentence-model", "I think about pineapple most days."},
+      {"directive.pizza", "pizza"}};
+  EXPECT_EQ(found, want);
+}
+
+TEST_F(SentenceModelRulesTest, AModelThatCannotBeReadOrLacksTheCategoryIsAnError) {
+  Write("directive.yaml", Rules("    model: missing.tsv"));
+  auto missing = RuleSet::LoadDirectory(dir_);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().front().ToString().find("names model"), std::string::npos)
+      << missing.error().front().ToString();
+  EXPECT_NE(missing.error().front().ToString().find("directive.yaml:9"), std::string::npos)
+      << missing.error().front().ToString();
+
+  Write("directive.yaml", Rules("    model: weights.tsv"));
+  Write("weights.tsv", "comparing\tu:pineapple\t10\n");
+  auto other = RuleSet::LoadDirectory(dir_);
+  ASSERT_FALSE(other.ok());
+  EXPECT_NE(other.error().front().ToString().find("has no weights for directive"),
+            std::string::npos)
+      << other.error().front().ToString();
+
+  Write("directive.yaml", Rules("    model: ../elsewhere/weights.tsv"));
+  auto outside = RuleSet::LoadDirectory(dir_);
+  ASSERT_FALSE(outside.ok());
+  EXPECT_NE(outside.error().front().ToString().find("beside the rule file"), std::string::npos);
+
+  Write("directive.yaml", Rules(""));
+  auto none = RuleSet::LoadDirectory(dir_);
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.error().front().ToString().find("needs a model file"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace peercoach
