@@ -16,7 +16,6 @@ namespace peercoach {
 namespace {
 
 namespace fs = std::filesystem;
-using detectors::SentenceModel;
 
 TEST(SentenceModelTest, FeaturesAreWordsPairsAndTriplesWithNegationMarked) {
   // "not" marks the words after it up to the comma: "go" becomes "!go"; "ok" is free.
@@ -39,24 +38,37 @@ TEST(SentenceModelTest, ContractedNegationsMarkTooAndOneWordHasNoPairs) {
 }
 
 TEST(SentenceModelTest, ProbabilityIsTheLogisticOfBiasPlusWeights) {
-  SentenceModel model;
-  model.bias = -1;
-  model.weights = {{"u:you", 2.0}, {"b:you_should", 0.5}, {"u:never", -9.0}};
+  auto model = detectors::ParseSentenceModel(
+      "m.tsv", "directive\t@bias\t-1\ndirective\tu:you\t2\ndirective\tb:you_should\t0.5\n"
+               "directive\tu:never\t-9\ncomparing\tu:you\t7\n");
+  ASSERT_TRUE(model.ok()) << model.error().ToString();
+  const auto p = [&](Category c, std::string_view s) {
+    return model.value().Probability(c, model.value().KnownFeatures(s));
+  };
   // -1 + 2 + 0.5 = 1.5; 1 / (1 + e^-1.5) = 0.8176 (worked by hand).
-  EXPECT_NEAR(detectors::Probability(model, detectors::SentenceFeatures("you should")), 0.8176,
-              1e-4);
+  EXPECT_NEAR(p(Category::kDirective, "You should"), 0.8176, 1e-4);
   // Only the bias: 1 / (1 + e^1) = 0.2689.
-  EXPECT_NEAR(detectors::Probability(model, detectors::SentenceFeatures("hello")), 0.2689, 1e-4);
+  EXPECT_NEAR(p(Category::kDirective, "hello"), 0.2689, 1e-4);
+  // Comparing has no bias line (0) and 7 for "you": 1 / (1 + e^-7) = 0.99909.
+  EXPECT_NEAR(p(Category::kComparing, "you should"), 0.99909, 1e-5);
+  // A feature counts once however often it occurs.
+  EXPECT_NEAR(p(Category::kDirective, "you should, you should"), p(Category::kDirective,
+              "you should"), 1e-12);
 }
 
 TEST(SentenceModelTest, ParsesTheFileAndNamesTheLineOfAnError) {
-  auto ok = detectors::ParseSentenceModels(
+  auto ok = detectors::ParseSentenceModel(
       "m.tsv", "# comment\n\ndirective\t@bias\t-2.5\ndirective\tu:you\t1.25\r\n"
                "comparing\tb:at_least\t3\n");
   ASSERT_TRUE(ok.ok()) << ok.error().ToString();
-  EXPECT_DOUBLE_EQ(ok.value().at(Category::kDirective).bias, -2.5);
-  EXPECT_DOUBLE_EQ(ok.value().at(Category::kDirective).weights.at("u:you"), 1.25);
-  EXPECT_DOUBLE_EQ(ok.value().at(Category::kComparing).weights.at("b:at_least"), 3);
+  const auto& m = ok.value();
+  EXPECT_DOUBLE_EQ(m.categories.at(Category::kDirective).bias, -2.5);
+  EXPECT_DOUBLE_EQ(m.categories.at(Category::kDirective).weights[m.feature_index.at("u:you")],
+                   1.25);
+  EXPECT_DOUBLE_EQ(
+      m.categories.at(Category::kComparing).weights[m.feature_index.at("b:at_least")], 3);
+  EXPECT_DOUBLE_EQ(m.categories.at(Category::kComparing).weights[m.feature_index.at("u:you")],
+                   0);
 
   const std::pair<std::string, std::string> bad[] = {
       {"directive\tu:you\t1\ndirective\tu:me\tlots\n", "m.tsv:2: weight 'lots' is not a number"},
@@ -67,7 +79,7 @@ TEST(SentenceModelTest, ParsesTheFileAndNamesTheLineOfAnError) {
       {"directive\tu:you\tnan\n", "m.tsv:1: weight 'nan' is not a number"},
   };
   for (const auto& [text, message] : bad) {
-    auto r = detectors::ParseSentenceModels("m.tsv", text);
+    auto r = detectors::ParseSentenceModel("m.tsv", text);
     ASSERT_FALSE(r.ok()) << text;
     EXPECT_NE(r.error().ToString().find(message), std::string::npos) << r.error().ToString();
   }
@@ -107,12 +119,11 @@ TEST(SentenceModelTest, TrainingLearnsTheSentenceTheEvidenceMarksAndIsDeterminis
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(first.value(), second.value());
 
-  auto models = detectors::ParseSentenceModels("trained.tsv", first.value());
-  ASSERT_TRUE(models.ok()) << models.error().ToString();
-  ASSERT_EQ(models.value().size(), 1u);
-  const SentenceModel& model = models.value().at(Category::kDirective);
+  auto model = detectors::ParseSentenceModel("trained.tsv", first.value());
+  ASSERT_TRUE(model.ok()) << model.error().ToString();
+  ASSERT_EQ(model.value().categories.size(), 1u);
   const auto p = [&](std::string_view s) {
-    return detectors::Probability(model, detectors::SentenceFeatures(s));
+    return model.value().Probability(Category::kDirective, model.value().KnownFeatures(s));
   };
   // An unseen action in the taught shape, against the question and the sentence before it.
   EXPECT_GT(p("you need to see your mother tonight."), 0.5);

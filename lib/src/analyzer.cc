@@ -198,6 +198,9 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
     sources.try_emplace({span.begin, rule.id}, &c);
   }
 
+  // Each sentence's known features, looked up once per model for all its categories.
+  std::map<const detectors::SentenceModel*, std::vector<std::optional<std::vector<std::uint32_t>>>>
+      known_features;
   // Detectors: measures, not phrases.
   for (std::size_t r = 0; r < rules.rules().size(); ++r) {
     const Rule& rule = rules.rules()[r];
@@ -229,8 +232,10 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
             matcher->SentenceCancelled(r, doc, doc.sentences[i])) {
           continue;
         }
-        const auto features = detectors::SentenceFeatures(doc.SentenceText(doc.sentences[i]));
-        if (detectors::Probability(*rule.sentence_model, features) >= min_probability) {
+        auto& cache = known_features[rule.sentence_model.get()];
+        cache.resize(doc.sentences.size());
+        if (!cache[i]) cache[i] = rule.sentence_model->KnownFeatures(doc.SentenceText(doc.sentences[i]));
+        if (rule.sentence_model->Probability(rule.category, *cache[i]) >= min_probability) {
           passages.push_back({i, i});
         }
       }

@@ -60,7 +60,7 @@ struct Rule {
   std::string detector;               // for kDetector
   std::map<std::string, double> thresholds;
   // For the sentence-model detector: the weights file named by `model` (beside the rule
-  // file), and the weights of the rule's category read from it when the set is loaded.
+  // file), read when the set is loaded (shared by the rules naming the same file).
   std::string model;
   std::shared_ptr<const detectors::SentenceModel> sentence_model;
   std::vector<RuleExample> flag_examples;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <set>
 
 namespace peercoach::detectors {
 namespace {
@@ -31,9 +32,10 @@ bool IsNegation(std::string_view w) {
   return false;
 }
 
-}  // namespace
-
-std::vector<std::string> SentenceFeatures(std::string_view sentence) {
+// Calls `visit` with each feature of the sentence (duplicates included), from one reused
+// buffer.
+template <typename Visit>
+void ForEachFeature(std::string_view sentence, Visit&& visit) {
   // Words after a negation, up to the clause's end, are marked ("not an expert" gives
   // "!an", "!expert"): a bag of words cannot otherwise tell a disclaimer from a claim.
   std::vector<std::string> words{"<s>"};
@@ -53,31 +55,58 @@ std::vector<std::string> SentenceFeatures(std::string_view sentence) {
     negated |= negation;
     i = j;
   }
-  std::vector<std::string> features;
+  std::string feature;
   for (std::size_t i = 1; i < words.size(); ++i) {
-    features.push_back("u:" + words[i]);
+    feature.assign("u:").append(words[i]);
+    visit(std::string_view(feature));
     if (i >= 2) {
-      features.push_back(fmt::format("b:{}_{}", words[i - 1], words[i]));
-      features.push_back(fmt::format("t:{}_{}_{}", words[i - 2], words[i - 1], words[i]));
+      feature.assign("b:").append(words[i - 1]).append("_").append(words[i]);
+      visit(std::string_view(feature));
+      feature.assign("t:").append(words[i - 2]).append("_").append(words[i - 1]);
+      feature.append("_").append(words[i]);
+      visit(std::string_view(feature));
     }
   }
+}
+
+}  // namespace
+
+std::vector<std::string> SentenceFeatures(std::string_view sentence) {
+  std::vector<std::string> features;
+  ForEachFeature(sentence, [&](std::string_view f) { features.emplace_back(f); });
   std::sort(features.begin(), features.end());
   features.erase(std::unique(features.begin(), features.end()), features.end());
   return features;
 }
 
-double Probability(const SentenceModel& model, const std::vector<std::string>& features) {
-  double z = model.bias;
-  for (const std::string& f : features) {
-    if (auto it = model.weights.find(f); it != model.weights.end()) z += it->second;
-  }
+std::vector<std::uint32_t> SentenceModel::KnownFeatures(std::string_view sentence) const {
+  std::vector<std::uint32_t> known;
+  ForEachFeature(sentence, [&](std::string_view f) {
+    if (auto it = feature_index.find(f); it != feature_index.end()) known.push_back(it->second);
+  });
+  std::sort(known.begin(), known.end());
+  known.erase(std::unique(known.begin(), known.end()), known.end());
+  return known;
+}
+
+double SentenceModel::Probability(Category category,
+                                  const std::vector<std::uint32_t>& features) const {
+  const Weights& w = categories.at(category);
+  double z = w.bias;
+  for (std::uint32_t f : features) z += w.weights[f];
   z = std::clamp(z, -30.0, 30.0);
   return 1.0 / (1.0 + std::exp(-z));
 }
 
-Result<std::map<Category, SentenceModel>> ParseSentenceModels(std::string_view file_name,
-                                                              std::string_view text) {
-  std::map<Category, SentenceModel> models;
+Result<SentenceModel> ParseSentenceModel(std::string_view file_name, std::string_view text) {
+  SentenceModel model;
+  struct Entry {
+    Category category;
+    std::uint32_t feature;
+    double weight;
+  };
+  std::vector<Entry> entries;
+  std::set<std::pair<Category, std::uint32_t>> seen;
   std::size_t line_no = 0;
   const auto fail = [&](std::string what) {
     return Error(ErrorCode::kRuleError, std::move(what),
@@ -106,14 +135,21 @@ Result<std::map<Category, SentenceModel>> ParseSentenceModels(std::string_view f
     if (ec != std::errc() || end != number.data() + number.size() || !std::isfinite(weight)) {
       return fail(fmt::format("weight '{}' is not a number", number));
     }
-    SentenceModel& model = models[*category];
+    SentenceModel::Weights& w = model.categories[*category];
     if (feature == "@bias") {
-      model.bias = weight;
-    } else if (!model.weights.emplace(std::string(feature), weight).second) {
+      w.bias = weight;
+      continue;
+    }
+    auto [it, inserted] = model.feature_index.try_emplace(
+        std::string(feature), static_cast<std::uint32_t>(model.feature_index.size()));
+    if (!seen.emplace(*category, it->second).second) {
       return fail(fmt::format("feature '{}' given twice for {}", feature, category_id));
     }
+    entries.push_back({*category, it->second, weight});
   }
-  return models;
+  for (auto& [category, w] : model.categories) w.weights.assign(model.feature_index.size(), 0.0);
+  for (const Entry& e : entries) model.categories[e.category].weights[e.feature] = e.weight;
+  return model;
 }
 
 }  // namespace peercoach::detectors

@@ -9,6 +9,8 @@
 #ifndef PEERCOACH_DETECTORS_SENTENCE_MODEL_H_
 #define PEERCOACH_DETECTORS_SENTENCE_MODEL_H_
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -20,23 +22,40 @@
 
 namespace peercoach::detectors {
 
+// Hashes std::string and std::string_view alike, so a lookup builds no string.
+struct FeatureHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// The weights of one model file: every category's over one feature table, so a sentence's
+// features are looked up once for all of them.
 struct SentenceModel {
-  double bias = 0;
-  std::unordered_map<std::string, double> weights;  // feature -> weight
+  struct Weights {
+    double bias = 0;
+    std::vector<double> weights;  // by feature index; 0 where the file gives none
+  };
+  std::unordered_map<std::string, std::uint32_t, FeatureHash, std::equal_to<>> feature_index;
+  std::map<Category, Weights> categories;
+
+  // The indices of the sentence's features (see SentenceFeatures) the model knows,
+  // sorted and unique.
+  std::vector<std::uint32_t> KnownFeatures(std::string_view sentence) const;
+  // The probability that a sentence with these known features shows `category`, which
+  // must be one of `categories`.
+  double Probability(Category category, const std::vector<std::uint32_t>& features) const;
 };
 
 // The features of one sentence of matching text (case-folded, quotes folded): "u:word",
 // "b:word_word" and "t:word_word_word" (the first triple starts at "<s>"). A word is a run
-// of ASCII letters, digits and apostrophes. Duplicates are removed; the order is sorted.
+// of ASCII letters, digits and apostrophes; a word after a negation ("not", "never",
+// "n't"...) up to the clause's end gets a "!" ("not an expert" gives "u:!expert").
+// Duplicates are removed; the order is sorted.
 std::vector<std::string> SentenceFeatures(std::string_view sentence);
-
-// The model's probability that the sentence shows its category.
-double Probability(const SentenceModel& model, const std::vector<std::string>& features);
 
 // Parses a model file: one "category<TAB>feature<TAB>weight" per line ("@bias" is the
 // bias), blank lines and lines starting with '#' ignored. Errors name FILE:LINE.
-Result<std::map<Category, SentenceModel>> ParseSentenceModels(std::string_view file_name,
-                                                              std::string_view text);
+Result<SentenceModel> ParseSentenceModel(std::string_view file_name, std::string_view text);
 
 }  // namespace peercoach::detectors
 

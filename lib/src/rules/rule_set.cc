@@ -38,16 +38,14 @@ using ReadFile = std::function<std::optional<std::string>(const std::string& pat
 // Gives each sentence-model detector the weights of its category from the file its
 // `model` names, beside its rule file. A file is parsed once however many rules use it.
 void AttachModels(std::vector<Rule>& rules, const ReadFile& read, Errors& errors) {
-  std::map<std::string, std::map<Category, std::shared_ptr<const detectors::SentenceModel>>>
-      parsed;
+  std::map<std::string, std::shared_ptr<const detectors::SentenceModel>> parsed;
   for (Rule& rule : rules) {
     if (rule.model.empty()) continue;
     const std::string path =
         (std::filesystem::path(rule.file).parent_path() / rule.model).generic_string();
     auto it = parsed.find(path);
     if (it == parsed.end()) {
-      it = parsed.emplace(path, std::map<Category, std::shared_ptr<const detectors::SentenceModel>>())
-               .first;
+      it = parsed.emplace(path, nullptr).first;
       std::optional<std::string> text = read(path);
       if (!text) {
         errors.emplace_back(ErrorCode::kRuleError,
@@ -56,24 +54,22 @@ void AttachModels(std::vector<Rule>& rules, const ReadFile& read, Errors& errors
                             SourceLocation::AtLine(rule.file, rule.line));
         continue;
       }
-      auto models = detectors::ParseSentenceModels(path, *text);
-      if (!models.ok()) {
-        errors.push_back(models.error());
+      auto model = detectors::ParseSentenceModel(path, *text);
+      if (!model.ok()) {
+        errors.push_back(model.error());
         continue;
       }
-      for (auto& [category, model] : models.value()) {
-        it->second.emplace(category,
-                           std::make_shared<const detectors::SentenceModel>(std::move(model)));
-      }
+      it->second = std::make_shared<const detectors::SentenceModel>(std::move(model.value()));
     }
-    if (auto m = it->second.find(rule.category); m != it->second.end()) {
-      rule.sentence_model = m->second;
-    } else if (!it->second.empty()) {
+    if (it->second == nullptr) continue;  // reported above
+    if (!it->second->categories.contains(rule.category)) {
       errors.emplace_back(ErrorCode::kRuleError,
                           fmt::format("model '{}' has no weights for {}", path,
                                       CategoryId(rule.category)),
                           SourceLocation::AtLine(rule.file, rule.line));
+      continue;
     }
+    rule.sentence_model = it->second;
   }
 }
 
