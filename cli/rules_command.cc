@@ -147,6 +147,7 @@ Command AddRulesCommand(CLI::App& app) {
   o->rules.AddTo(*train);
   train->add_option("-o,--out", o->out, "Where to write the weights (- for stdout)");
   train->add_option("--epochs", o->train.epochs, "Passes over the training sentences");
+  train->add_option("--runs", o->train.runs, "Differently shuffled runs, averaged");
   train->add_option("--hard-negative-weight", o->train.hard_negative_weight,
                     "Weight of a category's near misses against it");
   train->add_option("--mutual-weight", o->train.mutual_weight,

@@ -26,6 +26,7 @@ struct TrainOptions {
                                       Category::kAssumption, Category::kHierarchy,
                                       Category::kBoundary};
   int epochs = 8;
+  int runs = 5;  // runs over differently shuffled orders, averaged
   double learning_rate = 0.2;
   double l2 = 1e-4;
   double max_positive_weight = 5;  // positives count (negatives / positives) times, at most this

@@ -127,35 +127,44 @@ Result<std::string> TrainSentenceModels(const TrainingData& data, const TrainOpt
                        : std::min(options.max_positive_weight,
                                   static_cast<double>(order.size() - positives) /
                                       static_cast<double>(positives));
+    // The average of several runs over differently shuffled orders: one run's weights
+    // swing with the order its examples came in, so a small change to the corpus or the
+    // rule examples would move the figures by chance.
     std::vector<double> w(names.size(), 0.0);
     double bias = 0;
-    // A fixed seed and a hand-written shuffle: the same gold gives the same model on
-    // every standard library.
-    std::mt19937_64 rng(1);
-    for (int epoch = 0; epoch < options.epochs; ++epoch) {
-      for (std::size_t i = order.size(); i > 1; --i) {
-        std::swap(order[i - 1], order[static_cast<std::size_t>(rng() % i)]);
-      }
-      for (std::size_t i : order) {
-        const Example& ex = examples[i];
-        double z = bias;
-        for (std::size_t f : ex.features) z += w[f];
-        const double p = 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
-        const int y = ex.label.at(c);
-        double weight = 1.0;
-        if (y == 1) {
-          weight = positive_weight;
-        } else if (ex.hard_negative == c) {
-          weight = options.hard_negative_weight;
-        } else if (ex.mutual) {
-          weight = options.mutual_weight;
+    for (int run = 0; run < options.runs; ++run) {
+      std::vector<double> run_w(names.size(), 0.0);
+      double run_bias = 0;
+      // A fixed seed per run and a hand-written shuffle: the same gold gives the same
+      // model on every standard library.
+      std::mt19937_64 rng(static_cast<std::uint64_t>(run) + 1);
+      for (int epoch = 0; epoch < options.epochs; ++epoch) {
+        for (std::size_t i = order.size(); i > 1; --i) {
+          std::swap(order[i - 1], order[static_cast<std::size_t>(rng() % i)]);
         }
-        const double g = (p - y) * weight;
-        for (std::size_t f : ex.features) {
-          w[f] -= options.learning_rate * (g + options.l2 * w[f]);
+        for (std::size_t i : order) {
+          const Example& ex = examples[i];
+          double z = run_bias;
+          for (std::size_t f : ex.features) z += run_w[f];
+          const double p = 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
+          const int y = ex.label.at(c);
+          double weight = 1.0;
+          if (y == 1) {
+            weight = positive_weight;
+          } else if (ex.hard_negative == c) {
+            weight = options.hard_negative_weight;
+          } else if (ex.mutual) {
+            weight = options.mutual_weight;
+          }
+          const double g = (p - y) * weight;
+          for (std::size_t f : ex.features) {
+            run_w[f] -= options.learning_rate * (g + options.l2 * run_w[f]);
+          }
+          run_bias -= options.learning_rate * g;
         }
-        bias -= options.learning_rate * g;
       }
+      for (std::size_t f = 0; f < names.size(); ++f) w[f] += run_w[f] / options.runs;
+      bias += run_bias / options.runs;
     }
     std::map<std::string_view, double> kept;  // sorted, so the file is stable
     for (std::size_t f = 0; f < names.size(); ++f) {
