@@ -136,7 +136,10 @@ TEST(SentenceModelTest, TrainingLearnsTheSentenceTheEvidenceMarksAndIsDeterminis
 class SentenceModelRulesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / "peercoach-sentence-model-test";
+    // One folder per test: ctest runs the tests of this file in parallel.
+    dir_ = fs::temp_directory_path() /
+           ("peercoach-sentence-model-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
