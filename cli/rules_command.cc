@@ -94,12 +94,9 @@ int RunTrain(const RulesOptions& o) {
     }
   };
   for (const GoldResponse& r : gold.responses) add_rewrites(r.text);
+  TrainingData data{gold.responses, {}, {}};
   for (const Rule& r : patterns.rules()) {
     for (const RuleExample& e : r.flag_examples) add_rewrites(e.text);
-  }
-  TrainingData data{gold.responses, std::vector<std::string>(rewrites.begin(), rewrites.end()),
-                    {}};
-  for (const Rule& r : patterns.rules()) {
     if (IsStrength(r.category)) continue;
     for (const RuleExample& e : r.flag_examples) {
       data.category_examples.push_back({r.category, true, e.text, e.match});
@@ -108,6 +105,7 @@ int RunTrain(const RulesOptions& o) {
       data.category_examples.push_back({r.category, false, e.text, ""});
     }
   }
+  data.mutual_texts.assign(rewrites.begin(), rewrites.end());
   spdlog::info("training the sentence model on {} responses, {} rewrites and {} examples",
                data.responses.size(), data.mutual_texts.size(), data.category_examples.size());
   auto model = TrainSentenceModels(data, o.train);

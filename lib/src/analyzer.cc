@@ -162,11 +162,7 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
   if (text::IsBlank(text)) return analysis;
 
   Document doc;
-  doc.original = text;
-  auto match_text = text::BuildMatchText(text, options.replace_invalid_utf8);
-  if (!match_text.ok()) return match_text.error();
-  doc.match = std::move(match_text.value());
-  auto segmented = segmenter->Segment(doc);
+  auto segmented = segmenter->Build(text, options.replace_invalid_utf8, doc);
   if (!segmented.ok()) return segmented.error();
 
   const text::LineIndex lines(text);
@@ -226,14 +222,14 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
       const double min_probability = rule.thresholds.at("min_probability");
       const double min_words = rule.thresholds.at("min_words");
       const double max_words = rule.thresholds.at("max_words");
+      auto& cache = known_features[rule.sentence_model.get()];
+      cache.resize(doc.sentences.size());
       for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
-        if (covered[i] || static_cast<double>(doc.sentences[i].word_count()) < min_words ||
-            static_cast<double>(doc.sentences[i].word_count()) > max_words ||
+        const auto words = static_cast<double>(doc.sentences[i].word_count());
+        if (covered[i] || words < min_words || words > max_words ||
             matcher->SentenceCancelled(r, doc, doc.sentences[i])) {
           continue;
         }
-        auto& cache = known_features[rule.sentence_model.get()];
-        cache.resize(doc.sentences.size());
         if (!cache[i]) cache[i] = rule.sentence_model->KnownFeatures(doc.SentenceText(doc.sentences[i]));
         if (rule.sentence_model->Probability(rule.category, *cache[i]) >= min_probability) {
           passages.push_back({i, i});

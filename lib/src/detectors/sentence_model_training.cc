@@ -11,7 +11,6 @@
 #include "detectors/sentence_model.h"
 #include "peercoach/train.h"
 #include "segmentation/document.h"
-#include "text/match_text.h"
 
 namespace peercoach {
 namespace {
@@ -42,11 +41,7 @@ Result<std::string> TrainSentenceModels(const TrainingData& data, const TrainOpt
   // offsets.
   const auto add_text = [&](const std::string& text, const auto& label) -> Result<bool> {
     segmentation::Document doc;
-    doc.original = text;
-    auto match = text::BuildMatchText(text, true);
-    if (!match.ok()) return match.error();
-    doc.match = std::move(match.value());
-    if (auto s = segmenter.value()->Segment(doc); !s.ok()) return s.error();
+    if (auto s = segmenter.value()->Build(text, true, doc); !s.ok()) return s.error();
     for (const segmentation::Sentence& s : doc.sentences) {
       Example ex;
       for (std::string& f : detectors::SentenceFeatures(doc.SentenceText(s))) {

@@ -145,15 +145,13 @@ Result<RuleSet, Errors> RuleSet::LoadDirectory(const std::filesystem::path& dir)
                         SourceLocation::InFile(dir.string()));
   }
   for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
+    const std::optional<std::string> text = ReadDiskFile(path.string());
+    if (!text) {
       errors.emplace_back(ErrorCode::kIoError, "cannot read rule file",
                           SourceLocation::InFile(path.string()));
       continue;
     }
-    rules::LoadRuleFile(path.string(), text.str(), rules, errors);
+    rules::LoadRuleFile(path.string(), *text, rules, errors);
   }
   AttachModels(rules, ReadDiskFile, errors);
   return Finish(std::move(rules), std::move(errors));

@@ -164,6 +164,15 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create() {
   return std::unique_ptr<Segmenter>(new Segmenter(std::move(impl)));
 }
 
+Result<bool> Segmenter::Build(std::string_view original, bool replace_invalid,
+                              Document& doc) const {
+  doc.original = original;
+  auto match = text::BuildMatchText(original, replace_invalid);
+  if (!match.ok()) return match.error();
+  doc.match = std::move(match.value());
+  return Segment(doc);
+}
+
 Result<bool> Segmenter::Segment(Document& doc) const {
   const std::string_view original = doc.original;
   const std::string_view folded = doc.match.text;

@@ -60,6 +60,8 @@ class Segmenter {
 
   // Fills sentences, words and features of a document whose `original` and `match` are set.
   Result<bool> Segment(Document& doc) const;
+  // Fills `doc` from `original` (which must outlive it): its matching text, then Segment.
+  Result<bool> Build(std::string_view original, bool replace_invalid, Document& doc) const;
 
  private:
   struct Impl;
