@@ -24,11 +24,24 @@ TEST(SentenceModelTest, FeaturesAreWordsPairsAndTriplesWithNegationMarked) {
   const std::set<std::string> want = {
       "u:you",          "u:should",          "u:not",          "u:!go",
       "u:ok",           "b:you_should",      "b:should_not",   "b:not_!go",
-      "b:!go_ok",       "t:<s>_you_should",  "t:you_should_not", "t:should_not_!go",
+      "b:!go_ok",       "k:<s>_should",      "k:you_not",      "k:should_!go",
+      "k:not_ok",       "t:<s>_you_should",  "t:you_should_not", "t:should_not_!go",
       "t:not_!go_ok"};
   EXPECT_EQ(got, want);
   EXPECT_EQ(features.size(), want.size());  // no duplicates
   EXPECT_TRUE(std::is_sorted(features.begin(), features.end()));
+}
+
+TEST(SentenceModelTest, ApostrophesAreDroppedAfterNegationIsRead) {
+  // Texting style and standard spelling give one word.
+  EXPECT_EQ(detectors::SentenceFeatures("you don't have to"),
+            detectors::SentenceFeatures("you dont have to"));
+  // "mustn't" is read as a negation before its apostrophe goes.
+  const auto features = detectors::SentenceFeatures("you mustn't worry");
+  EXPECT_NE(std::find(features.begin(), features.end(), "u:!worry"), features.end());
+  EXPECT_NE(std::find(features.begin(), features.end(), "u:mustnt"), features.end());
+  // A lone apostrophe is no word.
+  EXPECT_EQ(detectors::SentenceFeatures("' hello '"), std::vector<std::string>{"u:hello"});
 }
 
 TEST(SentenceModelTest, ContractedNegationsMarkTooAndOneWordHasNoPairs) {

@@ -51,6 +51,12 @@ void ForEachFeature(std::string_view sentence, Visit&& visit) {
     std::string word(sentence.substr(i, j - i));
     for (char& c : word) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     const bool negation = IsNegation(word);
+    // "don't" and "dont", "you're" and "youre" are one word: people type both.
+    std::erase(word, '\'');
+    if (word.empty()) {
+      i = j;
+      continue;
+    }
     words.push_back(negated && !negation ? "!" + word : std::move(word));
     negated |= negation;
     i = j;
@@ -60,6 +66,9 @@ void ForEachFeature(std::string_view sentence, Visit&& visit) {
     feature.assign("u:").append(words[i]);
     visit(std::string_view(feature));
     if (i >= 2) {
+      // A pair with one word between ("you ... to", "at ... you") reaches over a filler.
+      feature.assign("k:").append(words[i - 2]).append("_").append(words[i]);
+      visit(std::string_view(feature));
       feature.assign("b:").append(words[i - 1]).append("_").append(words[i]);
       visit(std::string_view(feature));
       feature.assign("t:").append(words[i - 2]).append("_").append(words[i - 1]);

@@ -3,7 +3,7 @@
 // The pattern rules catch the grammar of a pattern they were written for; a trainee's own
 // wording of the same act often slips past them. The sentence model is trained on the
 // annotated dev corpus (`peercoach rules train`) and scores a sentence by its words, word
-// pairs and word triples: a sentence scoring at least the rule's `min_probability` gets
+// pairs (adjacent or one word apart) and word triples: a sentence scoring at least the rule's `min_probability` gets
 // the category's finding when no pattern rule of that category fired in it. The weights
 // are data (rules/sentence-model.tsv), embedded like the rule files.
 #ifndef PEERCOACH_DETECTORS_SENTENCE_MODEL_H_
@@ -47,8 +47,9 @@ struct SentenceModel {
 };
 
 // The features of one sentence of matching text (case-folded, quotes folded): "u:word",
-// "b:word_word" and "t:word_word_word" (the first triple starts at "<s>"). A word is a run
-// of ASCII letters, digits and apostrophes; a word after a negation ("not", "never",
+// "b:word_word", "k:word_word" (one word skipped) and "t:word_word_word" (the first triple
+// and skipped pair start at "<s>"). A word is a run of ASCII letters, digits and
+// apostrophes, with the apostrophes dropped ("don't" is "dont"); a word after a negation ("not", "never",
 // "n't"...) up to the clause's end gets a "!" ("not an expert" gives "u:!expert").
 // Duplicates are removed; the order is sorted.
 std::vector<std::string> SentenceFeatures(std::string_view sentence);
