@@ -26,7 +26,9 @@ struct TrainOptions {
                                       Category::kAssumption, Category::kHierarchy,
                                       Category::kBoundary};
   int epochs = 8;
-  int runs = 5;  // runs over differently shuffled orders, averaged
+  // Runs over differently shuffled orders, averaged. With 5, changing one rule example
+  // moved comparing F1 on the test split by 0.03; with 20, by 0.002.
+  int runs = 20;
   double learning_rate = 0.2;
   double l2 = 1e-4;
   double max_positive_weight = 5;  // positives count (negatives / positives) times, at most this
