@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <set>
 
 namespace peercoach::detectors {
 namespace {
@@ -107,15 +106,20 @@ double SentenceModel::Probability(Category category,
   return 1.0 / (1.0 + std::exp(-z));
 }
 
-Result<SentenceModel> ParseSentenceModel(std::string_view file_name, std::string_view text) {
+Result<SentenceModel> ParseSentenceModel(std::string_view file_name, std::string_view file_text) {
   SentenceModel model;
+  model.source = std::make_shared<const std::string>(file_text);
+  std::string_view text = *model.source;
   struct Entry {
     Category category;
     std::uint32_t feature;
     double weight;
   };
   std::vector<Entry> entries;
-  std::set<std::pair<Category, std::uint32_t>> seen;
+  const std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  entries.reserve(lines + 1);
+  model.feature_index.reserve(lines + 1);
+  std::vector<std::uint32_t> seen;  // per feature, a bit per category that gave it (10 of them)
   std::size_t line_no = 0;
   const auto fail = [&](std::string what) {
     return Error(ErrorCode::kRuleError, std::move(what),
@@ -150,10 +154,13 @@ Result<SentenceModel> ParseSentenceModel(std::string_view file_name, std::string
       continue;
     }
     auto [it, inserted] = model.feature_index.try_emplace(
-        std::string(feature), static_cast<std::uint32_t>(model.feature_index.size()));
-    if (!seen.emplace(*category, it->second).second) {
+        feature, static_cast<std::uint32_t>(model.feature_index.size()));
+    if (inserted) seen.push_back(0);
+    const std::uint32_t bit = 1u << static_cast<unsigned>(*category);
+    if (seen[it->second] & bit) {
       return fail(fmt::format("feature '{}' given twice for {}", feature, category_id));
     }
+    seen[it->second] |= bit;
     entries.push_back({*category, it->second, weight});
   }
   for (auto& [category, w] : model.categories) w.weights.assign(model.feature_index.size(), 0.0);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -35,7 +36,10 @@ struct SentenceModel {
     double bias = 0;
     std::vector<double> weights;  // by feature index; 0 where the file gives none
   };
-  std::unordered_map<std::string, std::uint32_t, FeatureHash, std::equal_to<>> feature_index;
+  // The model file's text; feature_index's keys view into it, so loading does not
+  // allocate a string per feature (a shared copy keeps the views valid).
+  std::shared_ptr<const std::string> source;
+  std::unordered_map<std::string_view, std::uint32_t, FeatureHash> feature_index;
   std::map<Category, Weights> categories;
 
   // The indices of the sentence's features (see SentenceFeatures) the model knows,
