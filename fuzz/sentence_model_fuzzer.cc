@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view self = contents.size() <= 4096 ? contents : std::string_view();
   for (std::string_view sentence : {std::string_view("you need to call your sponsor, not me."),
                                     std::string_view(), self}) {
-    const auto known = m.KnownFeatures(sentence);
+    const auto known = m.KnownFeatures({sentence, self, sentence});
     for (const auto& [category, weights] : m.categories) {
       if (weights.weights.size() != m.feature_index.size()) std::abort();
       const double p = m.Probability(category, known);

@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 TEST(SentenceModelTest, FeaturesAreWordsPairsAndTriplesWithNegationMarked) {
   // "not" marks the words after it up to the comma: "go" becomes "!go"; "ok" is free.
-  const auto features = detectors::SentenceFeatures("You should NOT go, ok.");
+  const auto features = detectors::SentenceFeatures({"You should NOT go, ok."});
   const std::set<std::string> got(features.begin(), features.end());
   const std::set<std::string> want = {
       "u:you",          "u:should",          "u:not",          "u:!go",
@@ -34,20 +34,31 @@ TEST(SentenceModelTest, FeaturesAreWordsPairsAndTriplesWithNegationMarked) {
 
 TEST(SentenceModelTest, ApostrophesAreDroppedAfterNegationIsRead) {
   // Texting style and standard spelling give one word.
-  EXPECT_EQ(detectors::SentenceFeatures("you don't have to"),
-            detectors::SentenceFeatures("you dont have to"));
+  EXPECT_EQ(detectors::SentenceFeatures({"you don't have to"}),
+            detectors::SentenceFeatures({"you dont have to"}));
   // "mustn't" is read as a negation before its apostrophe goes.
-  const auto features = detectors::SentenceFeatures("you mustn't worry");
+  const auto features = detectors::SentenceFeatures({"you mustn't worry"});
   EXPECT_NE(std::find(features.begin(), features.end(), "u:!worry"), features.end());
   EXPECT_NE(std::find(features.begin(), features.end(), "u:mustnt"), features.end());
   // A lone apostrophe is no word.
-  EXPECT_EQ(detectors::SentenceFeatures("' hello '"), std::vector<std::string>{"u:hello"});
+  EXPECT_EQ(detectors::SentenceFeatures({"' hello '"}), std::vector<std::string>{"u:hello"});
+}
+
+TEST(SentenceModelTest, NeighbouringSentencesGiveTheirWordsAlone) {
+  const auto features = detectors::SentenceFeatures(
+      {.sentence = "i know", .previous = "You can't go.", .next = "Is that right?"});
+  const std::set<std::string> got(features.begin(), features.end());
+  // No negation marks, pairs or triples from the neighbours; apostrophes dropped.
+  const std::set<std::string> want = {"u:i",    "u:know", "k:<s>_know", "b:i_know",
+                                      "t:<s>_i_know", "p:you", "p:cant", "p:go",
+                                      "n:is",   "n:that", "n:right"};
+  EXPECT_EQ(got, want);
 }
 
 TEST(SentenceModelTest, ContractedNegationsMarkTooAndOneWordHasNoPairs) {
-  const auto features = detectors::SentenceFeatures("i don't know");
+  const auto features = detectors::SentenceFeatures({"i don't know"});
   EXPECT_NE(std::find(features.begin(), features.end(), "u:!know"), features.end());
-  EXPECT_EQ(detectors::SentenceFeatures("Hello!"), std::vector<std::string>{"u:hello"});
+  EXPECT_EQ(detectors::SentenceFeatures({"Hello!"}), std::vector<std::string>{"u:hello"});
 }
 
 TEST(SentenceModelTest, ProbabilityIsTheLogisticOfBiasPlusWeights) {
@@ -56,7 +67,7 @@ TEST(SentenceModelTest, ProbabilityIsTheLogisticOfBiasPlusWeights) {
                "directive\tu:never\t-9\ncomparing\tu:you\t7\n");
   ASSERT_TRUE(model.ok()) << model.error().ToString();
   const auto p = [&](Category c, std::string_view s) {
-    return model.value().Probability(c, model.value().KnownFeatures(s));
+    return model.value().Probability(c, model.value().KnownFeatures({s}));
   };
   // -1 + 2 + 0.5 = 1.5; 1 / (1 + e^-1.5) = 0.8176 (worked by hand).
   EXPECT_NEAR(p(Category::kDirective, "You should"), 0.8176, 1e-4);
@@ -136,7 +147,7 @@ TEST(SentenceModelTest, TrainingLearnsTheSentenceTheEvidenceMarksAndIsDeterminis
   ASSERT_TRUE(model.ok()) << model.error().ToString();
   ASSERT_EQ(model.value().categories.size(), 1u);
   const auto p = [&](std::string_view s) {
-    return model.value().Probability(Category::kDirective, model.value().KnownFeatures(s));
+    return model.value().Probability(Category::kDirective, model.value().KnownFeatures({s}));
   };
   // An unseen action in the taught shape, against the question and the sentence before it.
   EXPECT_GT(p("you need to see your mother tonight."), 0.5);

@@ -31,10 +31,30 @@ bool IsNegation(std::string_view w) {
   return false;
 }
 
-// Calls `visit` with each feature of the sentence (duplicates included), from one reused
+// Calls `visit` with "<prefix>word" for each word of a neighbouring sentence.
+template <typename Visit>
+void ForEachNeighbourWord(std::string_view text, std::string_view prefix, std::string& feature,
+                          Visit&& visit) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (!IsWordByte(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && IsWordByte(text[j])) ++j;
+    feature.assign(prefix).append(text.substr(i, j - i));
+    std::erase(feature, '\'');
+    for (char& c : feature) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (feature.size() > prefix.size()) visit(std::string_view(feature));
+    i = j;
+  }
+}
+
+// Calls `visit` with each feature of the window (duplicates included), from one reused
 // buffer.
 template <typename Visit>
-void ForEachFeature(std::string_view sentence, Visit&& visit) {
+void ForEachFeature(const SentenceWindow& window, Visit&& visit) {
+  const std::string_view sentence = window.sentence;
   // Words after a negation, up to the clause's end, are marked ("not an expert" gives
   // "!an", "!expert"): a bag of words cannot otherwise tell a disclaimer from a claim.
   std::vector<std::string> words{"<s>"};
@@ -75,21 +95,30 @@ void ForEachFeature(std::string_view sentence, Visit&& visit) {
       visit(std::string_view(feature));
     }
   }
+  ForEachNeighbourWord(window.previous, "p:", feature, visit);
+  ForEachNeighbourWord(window.next, "n:", feature, visit);
 }
 
 }  // namespace
 
-std::vector<std::string> SentenceFeatures(std::string_view sentence) {
+SentenceWindow WindowAt(const segmentation::Document& doc, std::size_t i) {
+  SentenceWindow window{doc.SentenceText(doc.sentences[i]), {}, {}};
+  if (i > 0) window.previous = doc.SentenceText(doc.sentences[i - 1]);
+  if (i + 1 < doc.sentences.size()) window.next = doc.SentenceText(doc.sentences[i + 1]);
+  return window;
+}
+
+std::vector<std::string> SentenceFeatures(const SentenceWindow& window) {
   std::vector<std::string> features;
-  ForEachFeature(sentence, [&](std::string_view f) { features.emplace_back(f); });
+  ForEachFeature(window, [&](std::string_view f) { features.emplace_back(f); });
   std::sort(features.begin(), features.end());
   features.erase(std::unique(features.begin(), features.end()), features.end());
   return features;
 }
 
-std::vector<std::uint32_t> SentenceModel::KnownFeatures(std::string_view sentence) const {
+std::vector<std::uint32_t> SentenceModel::KnownFeatures(const SentenceWindow& window) const {
   std::vector<std::uint32_t> known;
-  ForEachFeature(sentence, [&](std::string_view f) {
+  ForEachFeature(window, [&](std::string_view f) {
     if (auto it = feature_index.find(f); it != feature_index.end()) known.push_back(it->second);
   });
   std::sort(known.begin(), known.end());

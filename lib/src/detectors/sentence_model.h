@@ -20,6 +20,7 @@
 
 #include "peercoach/category.h"
 #include "peercoach/status.h"
+#include "segmentation/document.h"
 
 namespace peercoach::detectors {
 
@@ -28,6 +29,18 @@ struct FeatureHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
+
+// A sentence of matching text with its neighbours in the response ("" at either end):
+// whether "I know exactly how you feel" is followed by a question, or a one-up follows
+// the peer's own words, is in the sentences around it.
+struct SentenceWindow {
+  std::string_view sentence = {};
+  std::string_view previous = {};
+  std::string_view next = {};
+};
+
+// The window of sentence `i` of `doc`.
+SentenceWindow WindowAt(const segmentation::Document& doc, std::size_t i);
 
 // The weights of one model file: every category's over one feature table, so a sentence's
 // features are looked up once for all of them.
@@ -42,21 +55,22 @@ struct SentenceModel {
   std::unordered_map<std::string_view, std::uint32_t, FeatureHash> feature_index;
   std::map<Category, Weights> categories;
 
-  // The indices of the sentence's features (see SentenceFeatures) the model knows,
-  // sorted and unique.
-  std::vector<std::uint32_t> KnownFeatures(std::string_view sentence) const;
+  // The indices of the window's features (see SentenceFeatures) the model knows, sorted
+  // and unique.
+  std::vector<std::uint32_t> KnownFeatures(const SentenceWindow& window) const;
   // The probability that a sentence with these known features shows `category`, which
   // must be one of `categories`.
   double Probability(Category category, const std::vector<std::uint32_t>& features) const;
 };
 
-// The features of one sentence of matching text (case-folded, quotes folded): "u:word",
-// "b:word_word", "k:word_word" (one word skipped) and "t:word_word_word" (the first triple
-// and skipped pair start at "<s>"). A word is a run of ASCII letters, digits and
-// apostrophes, with the apostrophes dropped ("don't" is "dont"); a word after a negation ("not", "never",
-// "n't"...) up to the clause's end gets a "!" ("not an expert" gives "u:!expert").
-// Duplicates are removed; the order is sorted.
-std::vector<std::string> SentenceFeatures(std::string_view sentence);
+// The features of a window of matching text (case-folded, quotes folded). Of the
+// sentence: "u:word", "b:word_word", "k:word_word" (one word skipped) and
+// "t:word_word_word" (the first triple and skipped pair start at "<s>"); a word after a
+// negation ("not", "never", "n't"...) up to the clause's end gets a "!" ("not an expert"
+// gives "u:!expert"). Of its neighbours, their words alone: "p:word" before, "n:word"
+// after. A word is a run of ASCII letters, digits and apostrophes, with the apostrophes
+// dropped ("don't" is "dont"). Duplicates are removed; the order is sorted.
+std::vector<std::string> SentenceFeatures(const SentenceWindow& window);
 
 // Parses a model file: one "category<TAB>feature<TAB>weight" per line ("@bias" is the
 // bias), blank lines and lines starting with '#' ignored. Errors name FILE:LINE.

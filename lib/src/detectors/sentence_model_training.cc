@@ -42,9 +42,10 @@ Result<std::string> TrainSentenceModels(const TrainingData& data, const TrainOpt
   const auto add_text = [&](const std::string& text, const auto& label) -> Result<bool> {
     segmentation::Document doc;
     if (auto s = segmenter.value()->Build(text, true, doc); !s.ok()) return s.error();
-    for (const segmentation::Sentence& s : doc.sentences) {
+    for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+      const segmentation::Sentence& s = doc.sentences[i];
       Example ex;
-      for (std::string& f : detectors::SentenceFeatures(doc.SentenceText(s))) {
+      for (std::string& f : detectors::SentenceFeatures(detectors::WindowAt(doc, i))) {
         auto [it, inserted] = index.try_emplace(f, names.size());
         if (inserted) names.push_back(std::move(f));
         ex.features.push_back(it->second);
@@ -90,7 +91,11 @@ Result<std::string> TrainSentenceModels(const TrainingData& data, const TrainOpt
   }
   for (const CategoryExample& e : data.category_examples) {
     auto added = add_text(e.text, [&](std::size_t begin, std::size_t end, Example& ex) {
-      for (Category c : options.categories) ex.label[c] = -1;
+      // A flag example shows its rule's category and, as written, no other: without it as
+      // a negative, the boundary model read "if i was u id just leave" as boundary. A
+      // pass example may show another category ("Listen to me." passes directive), so
+      // it says nothing about the others.
+      for (Category c : options.categories) ex.label[c] = e.shows ? 0 : -1;
       if (!e.shows) {
         ex.label[e.category] = 0;
       } else {
