@@ -13,6 +13,10 @@ bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || (c >= 'A' && c <= 'Z');
 }
 
+void LowerAscii(std::string& s) {
+  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 // Punctuation that ends a negation's reach (a clause end, as in rules/README.md).
 bool EndsClause(char c) {
   return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' ||
@@ -44,7 +48,7 @@ void ForEachNeighbourWord(std::string_view text, std::string_view prefix, std::s
     while (j < text.size() && IsWordByte(text[j])) ++j;
     feature.assign(prefix).append(text.substr(i, j - i));
     std::erase(feature, '\'');
-    for (char& c : feature) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    LowerAscii(feature);
     if (feature.size() > prefix.size()) visit(std::string_view(feature));
     i = j;
   }
@@ -68,7 +72,7 @@ void ForEachFeature(const SentenceWindow& window, Visit&& visit) {
     std::size_t j = i;
     while (j < sentence.size() && IsWordByte(sentence[j])) ++j;
     std::string word(sentence.substr(i, j - i));
-    for (char& c : word) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    LowerAscii(word);
     const bool negation = IsNegation(word);
     // "don't" and "dont", "you're" and "youre" are one word: people type both.
     std::erase(word, '\'');

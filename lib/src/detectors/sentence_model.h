@@ -3,9 +3,10 @@
 // The pattern rules catch the grammar of a pattern they were written for; a trainee's own
 // wording of the same act often slips past them. The sentence model is trained on the
 // annotated dev corpus (`peercoach rules train`) and scores a sentence by its words, word
-// pairs (adjacent or one word apart) and word triples: a sentence scoring at least the rule's `min_probability` gets
-// the category's finding when no pattern rule of that category fired in it. The weights
-// are data (rules/sentence-model.tsv), embedded like the rule files.
+// pairs (adjacent or one word apart), word triples and its neighbours' words: a sentence
+// scoring at least the rule's `min_probability` gets the category's finding when no
+// pattern rule of that category fired in it. The weights are data
+// (rules/sentence-model.tsv), embedded like the rule files.
 #ifndef PEERCOACH_DETECTORS_SENTENCE_MODEL_H_
 #define PEERCOACH_DETECTORS_SENTENCE_MODEL_H_
 

@@ -172,7 +172,9 @@ Result<std::string> TrainSentenceModels(const TrainingData& data, const TrainOpt
     }
     const std::string_view id = CategoryId(c);
     out += fmt::format("{}\t@bias\t{:.4f}\n", id, bias);
-    for (const auto& [name, weight] : kept) out += fmt::format("{}\t{}\t{:.4f}\n", id, name, weight);
+    for (const auto& [name, weight] : kept) {
+      out += fmt::format("{}\t{}\t{:.4f}\n", id, name, weight);
+    }
   }
   return out;
 }
