@@ -35,55 +35,55 @@ bool IsNegation(std::string_view w) {
   return false;
 }
 
-// Calls `visit` with "<prefix>word" for each word of a neighbouring sentence.
-template <typename Visit>
-void ForEachNeighbourWord(std::string_view text, std::string_view prefix, std::string& feature,
-                          Visit&& visit) {
+// Calls `on_word` with each word of `text` (a run of word bytes) and `on_gap` with each
+// byte between words.
+template <typename OnGap, typename OnWord>
+void ScanWords(std::string_view text, OnGap&& on_gap, OnWord&& on_word) {
   for (std::size_t i = 0; i < text.size();) {
     if (!IsWordByte(text[i])) {
+      on_gap(text[i]);
       ++i;
       continue;
     }
     std::size_t j = i;
     while (j < text.size() && IsWordByte(text[j])) ++j;
-    feature.assign(prefix).append(text.substr(i, j - i));
+    on_word(text.substr(i, j - i));
+    i = j;
+  }
+}
+
+// Calls `visit` with "<prefix>word" for each word of a neighbouring sentence.
+template <typename Visit>
+void ForEachNeighbourWord(std::string_view text, std::string_view prefix, std::string& feature,
+                          Visit&& visit) {
+  ScanWords(text, [](char) {}, [&](std::string_view raw) {
+    feature.assign(prefix).append(raw);
     std::erase(feature, '\'');
     LowerAscii(feature);
     if (feature.size() > prefix.size()) visit(std::string_view(feature));
-    i = j;
-  }
+  });
 }
 
 // Calls `visit` with each feature of the window (duplicates included), from one reused
 // buffer.
 template <typename Visit>
 void ForEachFeature(const SentenceWindow& window, Visit&& visit) {
-  const std::string_view sentence = window.sentence;
   // Words after a negation, up to the clause's end, are marked ("not an expert" gives
   // "!an", "!expert"): a bag of words cannot otherwise tell a disclaimer from a claim.
   std::vector<std::string> words{"<s>"};
   bool negated = false;
-  for (std::size_t i = 0; i < sentence.size();) {
-    if (!IsWordByte(sentence[i])) {
-      if (EndsClause(sentence[i])) negated = false;
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < sentence.size() && IsWordByte(sentence[j])) ++j;
-    std::string word(sentence.substr(i, j - i));
-    LowerAscii(word);
-    const bool negation = IsNegation(word);
-    // "don't" and "dont", "you're" and "youre" are one word: people type both.
-    std::erase(word, '\'');
-    if (word.empty()) {
-      i = j;
-      continue;
-    }
-    words.push_back(negated && !negation ? "!" + word : std::move(word));
-    negated |= negation;
-    i = j;
-  }
+  ScanWords(
+      window.sentence, [&](char c) { negated = negated && !EndsClause(c); },
+      [&](std::string_view raw) {
+        std::string word(raw);
+        LowerAscii(word);
+        const bool negation = IsNegation(word);
+        // "don't" and "dont", "you're" and "youre" are one word: people type both.
+        std::erase(word, '\'');
+        if (word.empty()) return;
+        words.push_back(negated && !negation ? "!" + word : std::move(word));
+        negated |= negation;
+      });
   std::string feature;
   for (std::size_t i = 1; i < words.size(); ++i) {
     feature.assign("u:").append(words[i]);
