@@ -55,6 +55,28 @@ TEST(SentenceModelTest, NeighbouringSentencesGiveTheirWordsAlone) {
   EXPECT_EQ(got, want);
 }
 
+TEST(SentenceModelTest, ThePeersWordsCountOnlyWhereTheSentenceTakesThemUp) {
+  // "three" and "days" echo the peer ("Three" case-folded, "don't" read as "dont" on both
+  // sides); "start" is the speaker's own; a negation mark does not hide an echoed word.
+  const auto features = detectors::SentenceFeatures(
+      {.sentence = "three days, don't rush it, not a start",
+       .peer = "I'm Three days clean and I don't want to rush a thing? no"});
+  std::set<std::string> echoed;
+  for (const std::string& f : features) {
+    if (f.starts_with("o:")) echoed.insert(f);
+  }
+  EXPECT_EQ(echoed,
+            (std::set<std::string>{"o:three", "o:days", "o:dont", "o:rush", "o:a"}));
+  // Without the peer's words there are none, and the rest is unchanged.
+  const auto without =
+      detectors::SentenceFeatures({.sentence = "three days, don't rush it, not a start"});
+  std::vector<std::string> rest;
+  for (const std::string& f : features) {
+    if (!f.starts_with("o:")) rest.push_back(f);
+  }
+  EXPECT_EQ(rest, without);
+}
+
 TEST(SentenceModelTest, ContractedNegationsMarkTooAndOneWordHasNoPairs) {
   const auto features = detectors::SentenceFeatures({"i don't know"});
   EXPECT_NE(std::find(features.begin(), features.end(), "u:!know"), features.end());

@@ -230,7 +230,7 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
             matcher->SentenceCancelled(r, doc, doc.sentences[i])) {
           continue;
         }
-        if (!cache[i]) cache[i] = rule.sentence_model->KnownFeatures(detectors::WindowAt(doc, i));
+        if (!cache[i]) cache[i] = rule.sentence_model->KnownFeatures(detectors::WindowAt(doc, i, options.context));
         if (rule.sentence_model->Probability(rule.category, *cache[i]) >= min_probability) {
           passages.push_back({i, i});
         }

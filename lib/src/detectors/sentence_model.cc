@@ -101,12 +101,29 @@ void ForEachFeature(const SentenceWindow& window, Visit&& visit) {
   }
   ForEachNeighbourWord(window.previous, "p:", feature, visit);
   ForEachNeighbourWord(window.next, "n:", feature, visit);
+  // The peer's own words taken up ("o:word"): "three days" answering "I'm three days clean"
+  // is a reflection, where the same words unprompted may be a ranking or an assumption.
+  if (!window.peer.empty()) {
+    std::vector<std::string> peer_words;
+    ForEachNeighbourWord(window.peer, "", feature,
+                         [&](std::string_view w) { peer_words.emplace_back(w); });
+    std::sort(peer_words.begin(), peer_words.end());
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      std::string_view w = words[i];
+      if (w.starts_with('!')) w.remove_prefix(1);
+      if (std::binary_search(peer_words.begin(), peer_words.end(), w)) {
+        feature.assign("o:").append(w);
+        visit(std::string_view(feature));
+      }
+    }
+  }
 }
 
 }  // namespace
 
-SentenceWindow WindowAt(const segmentation::Document& doc, std::size_t i) {
-  SentenceWindow window{doc.SentenceText(doc.sentences[i]), {}, {}};
+SentenceWindow WindowAt(const segmentation::Document& doc, std::size_t i,
+                        std::string_view peer) {
+  SentenceWindow window{doc.SentenceText(doc.sentences[i]), {}, {}, peer};
   if (i > 0) window.previous = doc.SentenceText(doc.sentences[i - 1]);
   if (i + 1 < doc.sentences.size()) window.next = doc.SentenceText(doc.sentences[i + 1]);
   return window;

@@ -3,10 +3,10 @@
 // The pattern rules catch the grammar of a pattern they were written for; a trainee's own
 // wording of the same act often slips past them. The sentence model is trained on the
 // annotated dev corpus (`peercoach rules train`) and scores a sentence by its words, word
-// pairs (adjacent or one word apart), word triples and its neighbours' words: a sentence
-// scoring at least the rule's `min_probability` gets the category's finding when no
-// pattern rule of that category fired in it. The weights are data
-// (rules/sentence-model.tsv), embedded like the rule files.
+// pairs (adjacent or one word apart), word triples, its neighbours' words and the peer's
+// words it takes up: a sentence scoring at least the rule's `min_probability` gets the
+// category's finding when no pattern rule of that category fired in it. The weights are
+// data (rules/sentence-model.tsv), embedded like the rule files.
 #ifndef PEERCOACH_DETECTORS_SENTENCE_MODEL_H_
 #define PEERCOACH_DETECTORS_SENTENCE_MODEL_H_
 
@@ -38,10 +38,12 @@ struct SentenceWindow {
   std::string_view sentence = {};
   std::string_view previous = {};
   std::string_view next = {};
+  std::string_view peer = {};  // what the peer said before the response, if known
 };
 
 // The window of sentence `i` of `doc`.
-SentenceWindow WindowAt(const segmentation::Document& doc, std::size_t i);
+SentenceWindow WindowAt(const segmentation::Document& doc, std::size_t i,
+                        std::string_view peer = {});
 
 // The weights of one model file: every category's over one feature table, so a sentence's
 // features are looked up once for all of them.
@@ -69,8 +71,9 @@ struct SentenceModel {
 // "t:word_word_word" (the first triple and skipped pair start at "<s>"); a word after a
 // negation ("not", "never", "n't"...) up to the clause's end gets a "!" ("not an expert"
 // gives "u:!expert"). Of its neighbours, their words alone: "p:word" before, "n:word"
-// after. A word is a run of ASCII letters, digits and apostrophes, with the apostrophes
-// dropped ("don't" is "dont"). Duplicates are removed; the order is sorted.
+// after. Of the peer's words, those the sentence takes up: "o:word". A word is a run of
+// ASCII letters, digits and apostrophes, with the apostrophes dropped ("don't" is
+// "dont"). Duplicates are removed; the order is sorted.
 std::vector<std::string> SentenceFeatures(const SentenceWindow& window);
 
 // Parses a model file: one "category<TAB>feature<TAB>weight" per line ("@bias" is the

@@ -39,13 +39,14 @@ Result<std::string> TrainSentenceModels(const TrainingData& data, const TrainOpt
   std::vector<Example> examples;
   // Adds each sentence of `text`; `label(begin, end)` gives its labels from its original
   // offsets.
-  const auto add_text = [&](const std::string& text, const auto& label) -> Result<bool> {
+  const auto add_text = [&](const std::string& text, const auto& label,
+                            std::string_view peer = {}) -> Result<bool> {
     segmentation::Document doc;
     if (auto s = segmenter.value()->Build(text, true, doc); !s.ok()) return s.error();
     for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
       const segmentation::Sentence& s = doc.sentences[i];
       Example ex;
-      for (std::string& f : detectors::SentenceFeatures(detectors::WindowAt(doc, i))) {
+      for (std::string& f : detectors::SentenceFeatures(detectors::WindowAt(doc, i, peer))) {
         auto [it, inserted] = index.try_emplace(f, names.size());
         if (inserted) names.push_back(std::move(f));
         ex.features.push_back(it->second);
@@ -65,7 +66,7 @@ Result<std::string> TrainSentenceModels(const TrainingData& data, const TrainOpt
   };
 
   for (const GoldResponse& r : data.responses) {
-    auto added = add_text(r.text, [&](std::size_t begin, std::size_t end, Example& ex) {
+    const auto label = [&](std::size_t begin, std::size_t end, Example& ex) {
       ex.mutual = r.labels.empty();
       ex.hard_negative = r.hard_negative;
       for (Category c : options.categories) {
@@ -79,8 +80,13 @@ Result<std::string> TrainSentenceModels(const TrainingData& data, const TrainOpt
           ex.label[c] = shows_in(r.text, ev->second, begin, end);
         }
       }
-    });
-    if (!added.ok()) return added.error();
+    };
+    // A response with the peer's words is learned both with and without them: a pasted
+    // response or another corpus may give none, and the model must not lean on them.
+    for (std::string_view peer : {std::string_view(r.context), std::string_view()}) {
+      if (auto added = add_text(r.text, label, peer); !added.ok()) return added.error();
+      if (r.context.empty()) break;
+    }
   }
   for (const std::string& text : data.mutual_texts) {
     auto added = add_text(text, [&](std::size_t, std::size_t, Example& ex) {
