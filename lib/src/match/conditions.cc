@@ -36,6 +36,13 @@ bool IsReportingVerb(std::string_view w) {
   return std::find(kVerbs.begin(), kVerbs.end(), w) != kVerbs.end();
 }
 
+// A verb whose object is what the span says, when it is denied ("I won't say ...").
+bool IsSayingVerb(std::string_view w) {
+  static constexpr std::array<std::string_view, 5> kVerbs = {"say", "tell", "pretend", "claim",
+                                                             "suggest"};
+  return std::find(kVerbs.begin(), kVerbs.end(), w) != kVerbs.end();
+}
+
 }  // namespace
 
 std::size_t ClauseStart(const Document& doc, const Sentence& s, std::size_t pos) {
@@ -66,6 +73,13 @@ bool ConditionHolds(Condition condition, const Document& doc, const Sentence& s,
       const std::size_t from = last - std::min(last - first, kNegationReach);
       for (std::size_t i = from; i < last; ++i) {
         if (doc.words[i].negation) return true;
+      }
+      // Further back, a denied act of saying governs what it would have said: "I'm not
+      // going to sit here and tell you other people have it worse".
+      bool denied = false;
+      for (std::size_t i = first; i < last; ++i) {
+        if (doc.words[i].negation) denied = true;
+        if (denied && IsSayingVerb(WordText(doc, doc.words[i]))) return true;
       }
       return false;
     }
