@@ -193,7 +193,8 @@ class SentenceModelRulesTest : public ::testing::Test {
   void Write(const std::string& name, const std::string& text) {
     std::ofstream(dir_ / name, std::ios::binary) << text;
   }
-  static std::string Rules(const std::string& model_line) {
+  static std::string Rules(const std::string& model_line,
+                           const std::string& thresholds = "min_probability: 0.9") {
     return R"(category: directive
 rules:
   - id: directive.pizza
@@ -206,7 +207,7 @@ rules:
     kind: detector
     detector: sentence-model
 )" + model_line + R"(
-    thresholds: { min_probability: 0.9 }
+    thresholds: { )" + thresholds + R"( }
     message: m
     examples:
       flag: ["I think about pineapple most days."]
@@ -236,6 +237,31 @@ TEST_F(SentenceModelRulesTest, SpeaksOnlyWhereNoPatternOfItsCategoryDidAndNotOnA
       {"directive.sentence-model", "I think about pineapple most days."},
       {"directive.pizza", "pizza"}};
   EXPECT_EQ(found, want);
+}
+
+TEST_F(SentenceModelRulesTest, APatternMatchTheModelAllButRulesOutIsDroppedWithVetoBelow) {
+  // "salad" pulls a sentence far below 0.001 (-5 - 10); "pizza" alone leaves it at 0.0067.
+  Write("weights.tsv", "directive\t@bias\t-5\ndirective\tu:salad\t-10\n");
+  const std::string text =
+      "Pizza is what I think about most days. Pizza with a salad is what I think about. "
+      "Salad, then pizza.";
+  const auto rule_spans = [&](const std::string& thresholds) {
+    Write("directive.yaml", Rules("    model: weights.tsv", thresholds));
+    auto rules = RuleSet::LoadDirectory(dir_);
+    EXPECT_TRUE(rules.ok()) << rules.error().front().ToString();
+    auto analyzer = Analyzer::Create(rules.value());
+    EXPECT_TRUE(analyzer.ok());
+    auto a = analyzer.value().Analyze(text);
+    EXPECT_TRUE(a.ok());
+    std::vector<std::size_t> begins;
+    for (const Finding& f : a.value().findings) begins.push_back(f.span.begin);
+    return begins;
+  };
+  // Without a veto every "pizza" stands.
+  EXPECT_EQ(rule_spans("min_probability: 0.9"), (std::vector<std::size_t>{0, 39, 93}));
+  // With one, the second sentence's goes; the third is too short for the model to judge.
+  EXPECT_EQ(rule_spans("min_probability: 0.9, veto_below: 0.001"),
+            (std::vector<std::size_t>{0, 93}));
 }
 
 TEST_F(SentenceModelRulesTest, AModelThatCannotBeReadOrLacksTheCategoryIsAnError) {

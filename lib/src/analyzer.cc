@@ -178,10 +178,45 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
   std::vector<match::Candidate> cancelled;  // matches an exception judged harmless
   matcher->Match(doc, candidates, scope.only, &cancelled);
 
+  // Each sentence's known features, looked up once per model for all its categories.
+  std::map<const detectors::SentenceModel*, std::vector<std::optional<std::vector<std::uint32_t>>>>
+      known_features;
+  const auto model_probability = [&](const Rule& model_rule, std::size_t i) {
+    auto& cache = known_features[model_rule.sentence_model.get()];
+    cache.resize(doc.sentences.size());
+    if (!cache[i]) {
+      cache[i] = model_rule.sentence_model->KnownFeatures(
+          detectors::WindowAt(doc, i, options.context));
+    }
+    return model_rule.sentence_model->Probability(model_rule.category, *cache[i]);
+  };
+  // A pattern match stands unless its category's sentence model all but rules the sentence
+  // out (below `veto_below`): the model has read the near misses the patterns were not
+  // written for. Sentences outside the model's word range are left to the patterns.
+  std::map<Category, const Rule*> models;
+  for (const Rule& rule : rules.rules()) {
+    if (rule.kind == RuleKind::kDetector && rule.detector == "sentence-model" &&
+        rule.sentence_model != nullptr && rule.thresholds.at("veto_below") > 0) {
+      models[rule.category] = &rule;
+    }
+  }
+  const auto vetoed = [&](const match::Candidate& c, Category category) {
+    auto it = models.find(category);
+    if (it == models.end()) return false;
+    const Rule& model_rule = *it->second;
+    const auto words = static_cast<double>(doc.sentences[c.sentence].word_count());
+    if (words < model_rule.thresholds.at("min_words") ||
+        words > model_rule.thresholds.at("max_words")) {
+      return false;
+    }
+    return model_probability(model_rule, c.sentence) < model_rule.thresholds.at("veto_below");
+  };
+
   // Which candidate each finding came from, for its rewrite's captures.
   std::map<std::pair<std::size_t, std::string>, const match::Candidate*> sources;
   for (const match::Candidate& c : candidates) {
     const Rule& rule = rules.rules()[c.rule];
+    if (vetoed(c, rule.category)) continue;
     const Span span = orig_span(c.begin, c.end);
     std::string matched(Slice(text, span.begin, span.end));
     if (IsStrength(rule.category)) {
@@ -194,9 +229,6 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
     sources.try_emplace({span.begin, rule.id}, &c);
   }
 
-  // Each sentence's known features, looked up once per model for all its categories.
-  std::map<const detectors::SentenceModel*, std::vector<std::optional<std::vector<std::uint32_t>>>>
-      known_features;
   // Detectors: measures, not phrases.
   for (std::size_t r = 0; r < rules.rules().size(); ++r) {
     const Rule& rule = rules.rules()[r];
@@ -222,16 +254,13 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
       const double min_probability = rule.thresholds.at("min_probability");
       const double min_words = rule.thresholds.at("min_words");
       const double max_words = rule.thresholds.at("max_words");
-      auto& cache = known_features[rule.sentence_model.get()];
-      cache.resize(doc.sentences.size());
       for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
         const auto words = static_cast<double>(doc.sentences[i].word_count());
         if (covered[i] || words < min_words || words > max_words ||
             matcher->SentenceCancelled(r, doc, doc.sentences[i])) {
           continue;
         }
-        if (!cache[i]) cache[i] = rule.sentence_model->KnownFeatures(detectors::WindowAt(doc, i, options.context));
-        if (rule.sentence_model->Probability(rule.category, *cache[i]) >= min_probability) {
+        if (model_probability(rule, i) >= min_probability) {
           passages.push_back({i, i});
         }
       }

@@ -14,7 +14,9 @@ const DetectorSpec* FindDetector(std::string_view name) {
         false}},
       {"relatable-disclosure",
        {{{"max_sentences", 2}, {"max_words", 45}}, true}},
-      {"sentence-model", {{{"min_probability", 0.9}, {"min_words", 5}, {"max_words", 80}}, false}},
+      {"sentence-model",
+       {{{"min_probability", 0.9}, {"min_words", 5}, {"max_words", 80}, {"veto_below", 0}},
+        false}},
   };
   auto it = kDetectors.find(name);
   return it == kDetectors.end() ? nullptr : &it->second;
