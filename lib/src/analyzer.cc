@@ -61,7 +61,21 @@ struct Analyzer::Impl {
   // worked out once in Create: a stock rewrite is checked against its category only,
   // which no option changes, so every analysis would otherwise repeat the same work.
   std::map<std::pair<Category, std::string>, bool> stock_clean;
+  // Per category, the sentence-model rule whose `veto_below` may drop its pattern
+  // matches; found once in Create, not on every analysis.
+  std::map<Category, const Rule*> veto_models;
 };
+
+namespace {
+
+// Whether a sentence has the number of words a sentence-model rule judges.
+bool InModelRange(const Rule& model_rule, const Sentence& s) {
+  const auto words = static_cast<double>(s.word_count());
+  return words >= model_rule.thresholds.at("min_words") &&
+         words <= model_rule.thresholds.at("max_words");
+}
+
+}  // namespace
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
@@ -79,6 +93,12 @@ Result<Analyzer> Analyzer::Create(const RuleSet& rules) {
   auto segmenter = segmentation::Segmenter::Create();
   if (!segmenter.ok()) return segmenter.error();
   impl->segmenter = std::move(segmenter.value());
+  for (const Rule& rule : impl->rules.rules()) {
+    if (rule.kind == RuleKind::kDetector && rule.detector == "sentence-model" &&
+        rule.sentence_model != nullptr && rule.thresholds.at("veto_below") > 0) {
+      impl->veto_models[rule.category] = &rule;
+    }
+  }
   for (const Rule& rule : impl->rules.rules()) {
     for (const std::string& tmpl : rule.rewrites) {
       if (tmpl.find('{') != std::string::npos) continue;
@@ -193,23 +213,12 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
   // A pattern match stands unless its category's sentence model all but rules the sentence
   // out (below `veto_below`): the model has read the near misses the patterns were not
   // written for. Sentences outside the model's word range are left to the patterns.
-  std::map<Category, const Rule*> models;
-  for (const Rule& rule : rules.rules()) {
-    if (rule.kind == RuleKind::kDetector && rule.detector == "sentence-model" &&
-        rule.sentence_model != nullptr && rule.thresholds.at("veto_below") > 0) {
-      models[rule.category] = &rule;
-    }
-  }
   const auto vetoed = [&](const match::Candidate& c, Category category) {
-    auto it = models.find(category);
-    if (it == models.end()) return false;
+    auto it = veto_models.find(category);
+    if (it == veto_models.end()) return false;
     const Rule& model_rule = *it->second;
-    const auto words = static_cast<double>(doc.sentences[c.sentence].word_count());
-    if (words < model_rule.thresholds.at("min_words") ||
-        words > model_rule.thresholds.at("max_words")) {
-      return false;
-    }
-    return model_probability(model_rule, c.sentence) < model_rule.thresholds.at("veto_below");
+    return InModelRange(model_rule, doc.sentences[c.sentence]) &&
+           model_probability(model_rule, c.sentence) < model_rule.thresholds.at("veto_below");
   };
 
   // Which candidate each finding came from, for its rewrite's captures.
@@ -252,11 +261,8 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
       // A few words are too little evidence for a bag of words ("Bin it?"), and a run far
       // longer than any sentence it learned from piles up weights by sheer vocabulary.
       const double min_probability = rule.thresholds.at("min_probability");
-      const double min_words = rule.thresholds.at("min_words");
-      const double max_words = rule.thresholds.at("max_words");
       for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
-        const auto words = static_cast<double>(doc.sentences[i].word_count());
-        if (covered[i] || words < min_words || words > max_words ||
+        if (covered[i] || !InModelRange(rule, doc.sentences[i]) ||
             matcher->SentenceCancelled(r, doc, doc.sentences[i])) {
           continue;
         }
