@@ -23,6 +23,7 @@ struct RulesOptions {
   std::string category;
   std::vector<std::string> gold;  // train
   std::string out = "-";
+  std::vector<std::string> train_categories;  // empty: TrainOptions' default set
   TrainOptions train;
 };
 
@@ -59,6 +60,7 @@ int RunTest(const RulesOptions& o) {
 // Trains on the responses of the gold files; any invalid line stops it, since a model
 // trained on part of a corpus would silently differ from the one the files describe.
 int RunTrain(const RulesOptions& o) {
+  TrainOptions train_options = o.train;
   GoldCorpus gold;
   for (const std::string& path : o.gold) {
     const auto contents = ReadInput(path);
@@ -94,6 +96,17 @@ int RunTrain(const RulesOptions& o) {
     }
   };
   for (const GoldResponse& r : gold.responses) add_rewrites(r.text);
+  if (!o.train_categories.empty()) {
+    train_options.categories.clear();
+    for (const std::string& id : o.train_categories) {
+      auto c = ParseCategory(id);
+      if (!c || IsStrength(*c)) {
+        PrintError(fmt::format("--categories: '{}' is not a category of TAXONOMY.md", id));
+        return kExitError;
+      }
+      train_options.categories.push_back(*c);
+    }
+  }
   TrainingData data{gold.responses, {}, {}};
   for (const Rule& r : patterns.rules()) {
     for (const RuleExample& e : r.flag_examples) add_rewrites(e.text);
@@ -108,7 +121,7 @@ int RunTrain(const RulesOptions& o) {
   data.mutual_texts.assign(rewrites.begin(), rewrites.end());
   spdlog::info("training the sentence model on {} responses, {} rewrites and {} examples",
                data.responses.size(), data.mutual_texts.size(), data.category_examples.size());
-  auto model = TrainSentenceModels(data, o.train);
+  auto model = TrainSentenceModels(data, train_options);
   if (!model.ok()) {
     PrintError(model.error().ToString());
     return kExitError;
@@ -150,6 +163,8 @@ Command AddRulesCommand(CLI::App& app) {
                     "Weight of a category's near misses against it");
   train->add_option("--mutual-weight", o->train.mutual_weight,
                     "Weight of mutual responses' sentences as negatives");
+  train->add_option("--categories", o->train_categories,
+                    "Categories to model (default: all six)");
   return [o, list, test, train] {
     if (list->parsed()) return RunList(*o);
     if (test->parsed()) return RunTest(*o);

@@ -264,6 +264,33 @@ TEST_F(SentenceModelRulesTest, APatternMatchTheModelAllButRulesOutIsDroppedWithV
             (std::vector<std::size_t>{0, 93}));
 }
 
+TEST_F(SentenceModelRulesTest, BriefIfTurnedBackKeepsOnlySentencesAfterTheLastQuestionToThePeer) {
+  Write("weights.tsv", "directive\t@bias\t-5\ndirective\tu:pineapple\t10\n");
+  // A question about the speaker ("Why do I...?") does not turn back to the peer; one
+  // with a word for the peer does, and only for the sentences before it.
+  const std::string text =
+      "I think about pineapple most days. Why do I think about pineapple so much? "
+      "What do you think about most days? I dream of pineapple every single night.";
+  const auto model_findings = [&](const std::string& thresholds) {
+    Write("directive.yaml", Rules("    model: weights.tsv", thresholds));
+    auto rules = RuleSet::LoadDirectory(dir_);
+    EXPECT_TRUE(rules.ok()) << rules.error().front().ToString();
+    auto analyzer = Analyzer::Create(rules.value());
+    EXPECT_TRUE(analyzer.ok());
+    auto a = analyzer.value().Analyze(text);
+    EXPECT_TRUE(a.ok());
+    std::vector<std::string> found;
+    for (const Finding& f : a.value().findings) found.push_back(f.matched_text);
+    return found;
+  };
+  EXPECT_EQ(model_findings("min_probability: 0.9"),
+            (std::vector<std::string>{"I think about pineapple most days.",
+                                      "Why do I think about pineapple so much?",
+                                      "I dream of pineapple every single night."}));
+  EXPECT_EQ(model_findings("min_probability: 0.9, brief_if_turned_back: 1"),
+            (std::vector<std::string>{"I dream of pineapple every single night."}));
+}
+
 TEST_F(SentenceModelRulesTest, AModelThatCannotBeReadOrLacksTheCategoryIsAnError) {
   Write("directive.yaml", Rules("    model: missing.tsv"));
   auto missing = RuleSet::LoadDirectory(dir_);
