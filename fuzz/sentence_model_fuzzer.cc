@@ -22,8 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::string_view sentence : {std::string_view("you need to call your sponsor, not me."),
                                     std::string_view(), self}) {
     const auto known = m.KnownFeatures({sentence, self, sentence});
-    for (const auto& [category, weights] : m.categories) {
-      if (weights.weights.size() != m.feature_index.size()) std::abort();
+    if (m.weights.size() != m.feature_count * m.modelled.size()) std::abort();
+    for (std::uint32_t f : known) {
+      if (f >= m.feature_count) std::abort();
+    }
+    for (const auto category : m.modelled) {
       const double p = m.Probability(category, known);
       if (!(p >= 0.0 && p <= 1.0)) std::abort();
     }

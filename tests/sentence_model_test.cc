@@ -1,5 +1,6 @@
 // The sentence-model detector: its features, its arithmetic, its file format, its
 // training, and where the analyzer lets it speak.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -102,19 +103,40 @@ TEST(SentenceModelTest, ProbabilityIsTheLogisticOfBiasPlusWeights) {
               "you should"), 1e-12);
 }
 
+TEST(SentenceModelTest, FindsEveryFeatureOfAFileFarLargerThanTheTableStartsAt) {
+  // Thousands of features make the feature table grow many times; each keeps its weight,
+  // and a feature given for two categories is one feature with two weights.
+  std::string file = "directive\t@bias\t-1\nboundary\t@bias\t-2\n";
+  for (int i = 0; i < 5000; ++i) {
+    file += fmt::format("directive\tu:w{}\t{}\n", i, i);
+    if (i % 7 == 0) file += fmt::format("boundary\tu:w{}\t{}\n", i, -i);
+  }
+  auto parsed = detectors::ParseSentenceModel("big.tsv", file);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  const auto& m = parsed.value();
+  EXPECT_EQ(m.feature_count, 5000u);
+  for (int i = 0; i < 5000; ++i) {
+    const std::string f = fmt::format("u:w{}", i);
+    ASSERT_DOUBLE_EQ(m.Weight(Category::kDirective, f), i) << f;
+    ASSERT_DOUBLE_EQ(m.Weight(Category::kBoundary, f), i % 7 == 0 ? -i : 0) << f;
+  }
+  EXPECT_EQ(m.Find("u:w5000"), detectors::SentenceModel::kNoFeature);
+  EXPECT_DOUBLE_EQ(m.Bias(Category::kBoundary), -2);
+}
+
 TEST(SentenceModelTest, ParsesTheFileAndNamesTheLineOfAnError) {
   auto ok = detectors::ParseSentenceModel(
       "m.tsv", "# comment\n\ndirective\t@bias\t-2.5\ndirective\tu:you\t1.25\r\n"
                "comparing\tb:at_least\t3\n");
   ASSERT_TRUE(ok.ok()) << ok.error().ToString();
   const auto& m = ok.value();
-  EXPECT_DOUBLE_EQ(m.categories.at(Category::kDirective).bias, -2.5);
-  EXPECT_DOUBLE_EQ(m.categories.at(Category::kDirective).weights[m.feature_index.at("u:you")],
-                   1.25);
-  EXPECT_DOUBLE_EQ(
-      m.categories.at(Category::kComparing).weights[m.feature_index.at("b:at_least")], 3);
-  EXPECT_DOUBLE_EQ(m.categories.at(Category::kComparing).weights[m.feature_index.at("u:you")],
-                   0);
+  EXPECT_DOUBLE_EQ(m.Bias(Category::kDirective), -2.5);
+  EXPECT_DOUBLE_EQ(m.Weight(Category::kDirective, "u:you"), 1.25);
+  EXPECT_DOUBLE_EQ(m.Weight(Category::kComparing, "b:at_least"), 3);
+  EXPECT_DOUBLE_EQ(m.Weight(Category::kComparing, "u:you"), 0);
+  EXPECT_DOUBLE_EQ(m.Weight(Category::kDirective, "u:unknown"), 0);
+  EXPECT_TRUE(m.Has(Category::kComparing));
+  EXPECT_FALSE(m.Has(Category::kBoundary));
 
   const std::pair<std::string, std::string> bad[] = {
       {"directive\tu:you\t1\ndirective\tu:me\tlots\n", "m.tsv:2: weight 'lots' is not a number"},
@@ -167,7 +189,7 @@ TEST(SentenceModelTest, TrainingLearnsTheSentenceTheEvidenceMarksAndIsDeterminis
 
   auto model = detectors::ParseSentenceModel("trained.tsv", first.value());
   ASSERT_TRUE(model.ok()) << model.error().ToString();
-  ASSERT_EQ(model.value().categories.size(), 1u);
+  ASSERT_EQ(model.value().modelled.size(), 1u);
   const auto p = [&](std::string_view s) {
     return model.value().Probability(Category::kDirective, model.value().KnownFeatures({s}));
   };

@@ -137,10 +137,53 @@ std::vector<std::string> SentenceFeatures(const SentenceWindow& window) {
   return features;
 }
 
+namespace {
+
+std::uint32_t HashOf(std::string_view feature) {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(feature));
+}
+
+// The slot holding `feature`, or the empty slot where it would go.
+std::size_t Probe(const std::vector<SentenceModel::Slot>& slots, std::string_view feature,
+                  std::uint32_t hash) {
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const SentenceModel::Slot& slot = slots[i];
+    if (slot.index == SentenceModel::kNoFeature) return i;
+    if (slot.hash == hash && slot.name == feature) return i;
+  }
+}
+
+std::size_t Position(const std::vector<Category>& modelled, Category category) {
+  return static_cast<std::size_t>(std::find(modelled.begin(), modelled.end(), category) -
+                                  modelled.begin());
+}
+
+}  // namespace
+
+bool SentenceModel::Has(Category category) const {
+  return Position(modelled, category) < modelled.size();
+}
+
+std::uint32_t SentenceModel::Find(std::string_view feature) const {
+  if (slots.empty()) return kNoFeature;
+  return slots[Probe(slots, feature, HashOf(feature))].index;
+}
+
+double SentenceModel::Weight(Category category, std::string_view feature) const {
+  const std::uint32_t f = Find(feature);
+  if (f == kNoFeature) return 0;
+  return weights[f * modelled.size() + Position(modelled, category)];
+}
+
+double SentenceModel::Bias(Category category) const {
+  return biases.at(Position(modelled, category));
+}
+
 std::vector<std::uint32_t> SentenceModel::KnownFeatures(const SentenceWindow& window) const {
   std::vector<std::uint32_t> known;
   ForEachFeature(window, [&](std::string_view f) {
-    if (auto it = feature_index.find(f); it != feature_index.end()) known.push_back(it->second);
+    if (const std::uint32_t index = Find(f); index != kNoFeature) known.push_back(index);
   });
   std::sort(known.begin(), known.end());
   known.erase(std::unique(known.begin(), known.end()), known.end());
@@ -149,9 +192,10 @@ std::vector<std::uint32_t> SentenceModel::KnownFeatures(const SentenceWindow& wi
 
 double SentenceModel::Probability(Category category,
                                   const std::vector<std::uint32_t>& features) const {
-  const Weights& w = categories.at(category);
-  double z = w.bias;
-  for (std::uint32_t f : features) z += w.weights[f];
+  const std::size_t stride = modelled.size();
+  const std::size_t c = Position(modelled, category);
+  double z = biases.at(c);
+  for (std::uint32_t f : features) z += weights[f * stride + c];
   z = std::clamp(z, -30.0, 30.0);
   return 1.0 / (1.0 + std::exp(-z));
 }
@@ -161,15 +205,23 @@ Result<SentenceModel> ParseSentenceModel(std::string_view file_name, std::string
   model.source = std::make_shared<const std::string>(file_text);
   std::string_view text = *model.source;
   struct Entry {
-    Category category;
+    std::size_t category;  // position in model.modelled
     std::uint32_t feature;
     double weight;
   };
   std::vector<Entry> entries;
   const std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
   entries.reserve(lines + 1);
-  model.feature_index.reserve(lines + 1);
-  std::vector<std::uint32_t> seen;  // per feature, a bit per category that gave it (10 of them)
+  model.slots.resize(1024);
+  std::vector<std::uint32_t> seen;  // per feature, a bit per category position that gave it
+  // Doubles the table when it would pass half full, so probes stay short.
+  const auto grow = [&model] {
+    std::vector<SentenceModel::Slot> bigger(model.slots.size() * 2);
+    for (const SentenceModel::Slot& slot : model.slots) {
+      if (slot.index != SentenceModel::kNoFeature) bigger[Probe(bigger, slot.name, slot.hash)] = slot;
+    }
+    model.slots = std::move(bigger);
+  };
   std::size_t line_no = 0;
   const auto fail = [&](std::string what) {
     return Error(ErrorCode::kRuleError, std::move(what),
@@ -198,23 +250,36 @@ Result<SentenceModel> ParseSentenceModel(std::string_view file_name, std::string
     if (ec != std::errc() || end != number.data() + number.size() || !std::isfinite(weight)) {
       return fail(fmt::format("weight '{}' is not a number", number));
     }
-    SentenceModel::Weights& w = model.categories[*category];
+    std::size_t c = Position(model.modelled, *category);
+    if (c == model.modelled.size()) {
+      model.modelled.push_back(*category);
+      model.biases.push_back(0);
+    }
     if (feature == "@bias") {
-      w.bias = weight;
+      model.biases[c] = weight;
       continue;
     }
-    auto [it, inserted] = model.feature_index.try_emplace(
-        feature, static_cast<std::uint32_t>(model.feature_index.size()));
-    if (inserted) seen.push_back(0);
-    const std::uint32_t bit = 1u << static_cast<unsigned>(*category);
-    if (seen[it->second] & bit) {
+    const std::uint32_t hash = HashOf(feature);
+    std::size_t at = Probe(model.slots, feature, hash);
+    if (model.slots[at].index == SentenceModel::kNoFeature) {
+      if (2 * (model.feature_count + 1) > model.slots.size()) {
+        grow();
+        at = Probe(model.slots, feature, hash);
+      }
+      model.slots[at] = {feature, hash, static_cast<std::uint32_t>(model.feature_count++)};
+      seen.push_back(0);
+    }
+    const std::uint32_t index = model.slots[at].index;
+    const std::uint32_t bit = 1u << c;
+    if (seen[index] & bit) {
       return fail(fmt::format("feature '{}' given twice for {}", feature, category_id));
     }
-    seen[it->second] |= bit;
-    entries.push_back({*category, it->second, weight});
+    seen[index] |= bit;
+    entries.push_back({c, index, weight});
   }
-  for (auto& [category, w] : model.categories) w.weights.assign(model.feature_index.size(), 0.0);
-  for (const Entry& e : entries) model.categories[e.category].weights[e.feature] = e.weight;
+  const std::size_t stride = model.modelled.size();
+  model.weights.assign(model.feature_count * stride, 0.0);
+  for (const Entry& e : entries) model.weights[e.feature * stride + e.category] = e.weight;
   return model;
 }
 

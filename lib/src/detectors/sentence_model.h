@@ -16,7 +16,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "peercoach/category.h"
@@ -24,12 +23,6 @@
 #include "segmentation/document.h"
 
 namespace peercoach::detectors {
-
-// Hashes std::string and std::string_view alike, so a lookup builds no string.
-struct FeatureHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 // A sentence of matching text with its neighbours in the response ("" at either end):
 // whether "I know exactly how you feel" is followed by a question, or a one-up follows
@@ -48,21 +41,38 @@ SentenceWindow WindowAt(const segmentation::Document& doc, std::size_t i,
 // The weights of one model file: every category's over one feature table, so a sentence's
 // features are looked up once for all of them.
 struct SentenceModel {
-  struct Weights {
-    double bias = 0;
-    std::vector<double> weights;  // by feature index; 0 where the file gives none
+  // One slot of the feature table (open addressing, linear probing, at most half full):
+  // a flat array, so a lookup of a feature the model does not know (most of a sentence's)
+  // costs one cache line, where a node-based map walked a chain of separate allocations.
+  struct Slot {
+    std::string_view name;  // a view into `source`
+    std::uint32_t hash = 0;
+    std::uint32_t index = kNoFeature;
   };
-  // The model file's text; feature_index's keys view into it, so loading does not
-  // allocate a string per feature (a shared copy keeps the views valid).
-  std::shared_ptr<const std::string> source;
-  std::unordered_map<std::string_view, std::uint32_t, FeatureHash> feature_index;
-  std::map<Category, Weights> categories;
+  static constexpr std::uint32_t kNoFeature = 0xffffffffu;
 
+  // The model file's text; the slots' names view into it, so loading does not allocate a
+  // string per feature (a shared copy keeps the views valid).
+  std::shared_ptr<const std::string> source;
+  std::vector<Slot> slots;  // a power of two of them
+  std::size_t feature_count = 0;
+  std::vector<Category> modelled;  // the categories the file gives, in first-seen order
+  std::vector<double> biases;      // by position in `modelled`
+  // By feature index, the weight of each modelled category side by side (0 where the file
+  // gives none): a feature's weights for every category share a cache line or two.
+  std::vector<double> weights;
+
+  bool Has(Category category) const;
+  // The feature's index, or kNoFeature.
+  std::uint32_t Find(std::string_view feature) const;
+  // The weight of a named feature for a modelled category (0 when the file gives none).
+  double Weight(Category category, std::string_view feature) const;
+  double Bias(Category category) const;
   // The indices of the window's features (see SentenceFeatures) the model knows, sorted
   // and unique.
   std::vector<std::uint32_t> KnownFeatures(const SentenceWindow& window) const;
   // The probability that a sentence with these known features shows `category`, which
-  // must be one of `categories`.
+  // must be one of `modelled`.
   double Probability(Category category, const std::vector<std::uint32_t>& features) const;
 };
 

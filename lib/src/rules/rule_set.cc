@@ -62,7 +62,7 @@ void AttachModels(std::vector<Rule>& rules, const ReadFile& read, Errors& errors
       it->second = std::make_shared<const detectors::SentenceModel>(std::move(model.value()));
     }
     if (it->second == nullptr) continue;  // reported above
-    if (!it->second->categories.contains(rule.category)) {
+    if (!it->second->Has(rule.category)) {
       errors.emplace_back(ErrorCode::kRuleError,
                           fmt::format("model '{}' has no weights for {}", path,
                                       CategoryId(rule.category)),
