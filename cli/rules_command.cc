@@ -61,6 +61,17 @@ int RunTest(const RulesOptions& o) {
 // trained on part of a corpus would silently differ from the one the files describe.
 int RunTrain(const RulesOptions& o) {
   TrainOptions train_options = o.train;
+  if (!o.train_categories.empty()) {
+    train_options.categories.clear();
+    for (const std::string& id : o.train_categories) {
+      auto c = ParseCategory(id);
+      if (!c || IsStrength(*c)) {
+        PrintError(fmt::format("--categories: '{}' is not a category of TAXONOMY.md", id));
+        return kExitError;
+      }
+      train_options.categories.push_back(*c);
+    }
+  }
   GoldCorpus gold;
   for (const std::string& path : o.gold) {
     const auto contents = ReadInput(path);
@@ -96,17 +107,6 @@ int RunTrain(const RulesOptions& o) {
     }
   };
   for (const GoldResponse& r : gold.responses) add_rewrites(r.text);
-  if (!o.train_categories.empty()) {
-    train_options.categories.clear();
-    for (const std::string& id : o.train_categories) {
-      auto c = ParseCategory(id);
-      if (!c || IsStrength(*c)) {
-        PrintError(fmt::format("--categories: '{}' is not a category of TAXONOMY.md", id));
-        return kExitError;
-      }
-      train_options.categories.push_back(*c);
-    }
-  }
   TrainingData data{gold.responses, {}, {}};
   for (const Rule& r : patterns.rules()) {
     for (const RuleExample& e : r.flag_examples) add_rewrites(e.text);

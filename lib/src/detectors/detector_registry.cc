@@ -15,7 +15,11 @@ const DetectorSpec* FindDetector(std::string_view name) {
       {"relatable-disclosure",
        {{{"max_sentences", 2}, {"max_words", 45}}, true}},
       {"sentence-model",
-       {{{"min_probability", 0.9}, {"min_words", 5}, {"max_words", 80}, {"veto_below", 0}, {"brief_if_turned_back", 0}},
+       {{{"min_probability", 0.9},
+         {"min_words", 5},
+         {"max_words", 80},
+         {"veto_below", 0},
+         {"brief_if_turned_back", 0}},
         false}},
   };
   auto it = kDetectors.find(name);
