@@ -51,6 +51,30 @@ TEST(Uncap, LowersTheFirstLetterButNotIOrAnAcronym) {
   EXPECT_EQ(Uncap("It's fine"), "it's fine");
 }
 
+// `peer` keeps a sentence only when the peer is its subject, so "I wonder if ..." reads
+// as a guess about them; any other opening skips the template.
+TEST(RewriteCandidates, ThePeerFilterKeepsOnlySentencesAboutThePeer) {
+  Rule rule;
+  rule.rewrites = {"I wonder if {whole|peer}. Is that close?"};
+  const auto fill = [&](std::string sentence) {
+    RewriteInput input;
+    input.sentence = sentence;
+    input.match = sentence;
+    auto out = RewriteCandidates(rule, input);
+    return out.empty() ? std::string("(none)") : out[0].text;
+  };
+  EXPECT_EQ(fill("You're afraid of being found out."),
+            "I wonder if you're afraid of being found out. Is that close?");
+  EXPECT_EQ(fill("ur ashamed, u think hes gonna drop u"),
+            "I wonder if ur ashamed, u think hes gonna drop u. Is that close?");
+  EXPECT_EQ(fill("You\u2019ve made up your mind already."),
+            "I wonder if you\u2019ve made up your mind already. Is that close?");
+  EXPECT_EQ(fill("But let's be real, it's pride."), "(none)");
+  EXPECT_EQ(fill("Every single one of us."), "(none)");
+  EXPECT_EQ(fill("Young people always feel that way."), "(none)");
+  EXPECT_EQ(fill("You know what's going on here: you miss her."), "(none)");
+}
+
 // Builtins every template can use, filled from one sentence the way the analyzer passes
 // it: "whole" is the sentence without its end punctuation; "remainder" is the clause
 // after the flagged words only when punctuation sets it apart and it does not hang off

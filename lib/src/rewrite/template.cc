@@ -43,7 +43,7 @@ std::string GerundOfWord(std::string_view w) {
 
 bool IsKnownFilter(std::string_view f) {
   return f.empty() || f == "gerund" || f == "lower" || f == "cap" || f == "first" ||
-         f == "uncap";
+         f == "uncap" || f == "peer";
 }
 
 bool IsBuiltinCapture(std::string_view name) {
@@ -61,6 +61,27 @@ std::string Uncap(std::string_view s) {
     out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
   }
   return out;
+}
+
+bool OpensWithPeerSubject(std::string_view s) {
+  // The first word, apostrophes (straight or curly) and case aside.
+  std::string word;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (std::isalpha(c)) {
+      word.push_back(static_cast<char>(std::tolower(c)));
+    } else if (c == '\'') {
+      continue;
+    } else if (s.substr(i, 3) == "\xE2\x80\x99") {  // the curly apostrophe
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  static constexpr std::array<std::string_view, 10> kSubjects = {
+      "you", "youre", "youve", "youll", "youd", "your", "u", "ur", "ya", "yall"};
+  return std::find(kSubjects.begin(), kSubjects.end(), word) != kSubjects.end() &&
+         s.find(':') == std::string_view::npos;
 }
 
 std::optional<std::string> ParsePlaceholders(std::string_view tmpl,
@@ -109,6 +130,9 @@ std::optional<std::string> FillTemplate(
     } else if (filter == "first") {
       *value = FirstSentence(*value);
     } else if (filter == "uncap") {
+      *value = Uncap(*value);
+    } else if (filter == "peer") {
+      if (!OpensWithPeerSubject(*value)) return std::nullopt;
       *value = Uncap(*value);
     }
     out += *value;

@@ -46,6 +46,12 @@ std::string FirstSentence(std::string_view text);
 // Lower-cases the first letter unless the word is "I" (or I'm, I've) or an acronym.
 std::string Uncap(std::string_view s);
 
+// True when `s` opens with the peer as its subject ("You're scared", "ur ashamed", "Your
+// mind is made up") and has no colon: such a sentence reads as a guess after "I wonder
+// if" (the `peer` filter); "But let's be real, it's pride" or "Here's what's going on:
+// ..." does not.
+bool OpensWithPeerSubject(std::string_view s);
+
 // Turns the first verb of a verb phrase into its -ing form: "go to a meeting" → "going to
 // a meeting", "stop drinking" → "stopping drinking", "be honest" → "being honest".
 std::string Gerund(std::string_view phrase);
