@@ -291,8 +291,8 @@ TEST_F(SentenceModelRulesTest, BriefIfTurnedBackKeepsOnlySentencesAfterTheLastQu
   // A question about the speaker ("Why do I...?") does not turn back to the peer; one
   // with a word for the peer does, and only for the sentences before it.
   const std::string text =
-      "I think about pineapple most days. Why do I think about pineapple so much? "
-      "What do you think about most days? I dream of pineapple every single night.";
+      "I think about pineapple most days. What do you think about most days? "
+      "I dream of pineapple every single night. Why do I think about pineapple so much?";
   const auto model_findings = [&](const std::string& thresholds) {
     Write("directive.yaml", Rules("    model: weights.tsv", thresholds));
     auto rules = RuleSet::LoadDirectory(dir_);
@@ -307,10 +307,13 @@ TEST_F(SentenceModelRulesTest, BriefIfTurnedBackKeepsOnlySentencesAfterTheLastQu
   };
   EXPECT_EQ(model_findings("min_probability: 0.9"),
             (std::vector<std::string>{"I think about pineapple most days.",
-                                      "Why do I think about pineapple so much?",
-                                      "I dream of pineapple every single night."}));
+                                      "I dream of pineapple every single night.",
+                                      "Why do I think about pineapple so much?"}));
+  // Only the first sentence comes before the question to the peer; the closing question
+  // about the speaker turns nothing back.
   EXPECT_EQ(model_findings("min_probability: 0.9, brief_if_turned_back: 1"),
-            (std::vector<std::string>{"I dream of pineapple every single night."}));
+            (std::vector<std::string>{"I dream of pineapple every single night.",
+                                      "Why do I think about pineapple so much?"}));
 }
 
 TEST_F(SentenceModelRulesTest, AModelThatCannotBeReadOrLacksTheCategoryIsAnError) {
