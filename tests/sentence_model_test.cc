@@ -236,6 +236,19 @@ rules:
       pass: ["Salad again."]
 )";
   }
+  // The findings for `text` with the directive sentence-model rule at these thresholds.
+  std::vector<Finding> FindingsWith(const std::string& thresholds, const std::string& text) {
+    Write("directive.yaml", Rules("    model: weights.tsv", thresholds));
+    auto rules = RuleSet::LoadDirectory(dir_);
+    EXPECT_TRUE(rules.ok()) << rules.error().front().ToString();
+    if (!rules.ok()) return {};
+    auto analyzer = Analyzer::Create(rules.value());
+    EXPECT_TRUE(analyzer.ok());
+    if (!analyzer.ok()) return {};
+    auto a = analyzer.value().Analyze(text);
+    EXPECT_TRUE(a.ok());
+    return a.ok() ? a.value().findings : std::vector<Finding>{};
+  }
   fs::path dir_;
 };
 
@@ -268,15 +281,8 @@ TEST_F(SentenceModelRulesTest, APatternMatchTheModelAllButRulesOutIsDroppedWithV
       "Pizza is what I think about most days. Pizza with a salad is what I think about. "
       "Salad, then pizza.";
   const auto rule_spans = [&](const std::string& thresholds) {
-    Write("directive.yaml", Rules("    model: weights.tsv", thresholds));
-    auto rules = RuleSet::LoadDirectory(dir_);
-    EXPECT_TRUE(rules.ok()) << rules.error().front().ToString();
-    auto analyzer = Analyzer::Create(rules.value());
-    EXPECT_TRUE(analyzer.ok());
-    auto a = analyzer.value().Analyze(text);
-    EXPECT_TRUE(a.ok());
     std::vector<std::size_t> begins;
-    for (const Finding& f : a.value().findings) begins.push_back(f.span.begin);
+    for (const Finding& f : FindingsWith(thresholds, text)) begins.push_back(f.span.begin);
     return begins;
   };
   // Without a veto every "pizza" stands.
@@ -294,15 +300,8 @@ TEST_F(SentenceModelRulesTest, BriefIfTurnedBackKeepsOnlySentencesAfterTheLastQu
       "I think about pineapple most days. What do you think about most days? "
       "I dream of pineapple every single night. Why do I think about pineapple so much?";
   const auto model_findings = [&](const std::string& thresholds) {
-    Write("directive.yaml", Rules("    model: weights.tsv", thresholds));
-    auto rules = RuleSet::LoadDirectory(dir_);
-    EXPECT_TRUE(rules.ok()) << rules.error().front().ToString();
-    auto analyzer = Analyzer::Create(rules.value());
-    EXPECT_TRUE(analyzer.ok());
-    auto a = analyzer.value().Analyze(text);
-    EXPECT_TRUE(a.ok());
     std::vector<std::string> found;
-    for (const Finding& f : a.value().findings) found.push_back(f.matched_text);
+    for (const Finding& f : FindingsWith(thresholds, text)) found.push_back(f.matched_text);
     return found;
   };
   EXPECT_EQ(model_findings("min_probability: 0.9"),

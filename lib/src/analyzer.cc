@@ -262,20 +262,22 @@ Result<Analysis> Analyzer::Impl::Run(std::string_view text, const AnalyzeOptions
       // longer than any sentence it learned from piles up weights by sheer vocabulary.
       const double min_probability = rule.thresholds.at("min_probability");
       // A disclosure followed by a question to the peer turned back to them: with
-      // `brief_if_turned_back`, only a sentence after the response's last such question
-      // counts (TAXONOMY.md: a brief disclosure that turns back is not oversharing).
-      const bool brief_if_turned_back = rule.thresholds.at("brief_if_turned_back") > 0;
-      std::optional<std::size_t> last_question_to_peer;
-      for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
-        const Sentence& s = doc.sentences[i];
-        if (s.is_question && s.second_person > 0) last_question_to_peer = i;
+      // `brief_if_turned_back`, judging starts at the response's last such question
+      // (TAXONOMY.md: a brief disclosure that turns back is not oversharing).
+      std::size_t first_judged = 0;
+      if (rule.thresholds.at("brief_if_turned_back") > 0) {
+        for (std::size_t i = doc.sentences.size(); i-- > 0;) {
+          if (detectors::AsksThePeer(doc.sentences[i])) {
+            first_judged = i;
+            break;
+          }
+        }
       }
-      for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+      for (std::size_t i = first_judged; i < doc.sentences.size(); ++i) {
         if (covered[i] || !InModelRange(rule, doc.sentences[i]) ||
             matcher->SentenceCancelled(r, doc, doc.sentences[i])) {
           continue;
         }
-        if (brief_if_turned_back && last_question_to_peer && *last_question_to_peer > i) continue;
         if (model_probability(rule, i) >= min_probability) {
           passages.push_back({i, i});
         }

@@ -71,8 +71,10 @@ bool IsSelfFocused(const Sentence& s) {
   return !s.is_question && s.first_person > 0 && s.first_person > s.second_person;
 }
 
+bool AsksThePeer(const Sentence& s) { return s.is_question && s.second_person > 0; }
+
 bool TurnsToPeer(const Sentence& s) {
-  return (s.is_question && s.second_person > 0) ||
+  return AsksThePeer(s) ||
          (s.second_person > 0 && s.second_person >= s.first_person);
 }
 
@@ -117,7 +119,7 @@ std::vector<Passage> DetectRelatableDisclosure(
     const Sentence& s = ss[i];
     if (s.first_person == 0 || !is_cue(s)) continue;
     // "I've felt that way too, what helped you?" turns back within one sentence.
-    if (s.is_question && s.second_person > 0) return {{i, i}};
+    if (AsksThePeer(s)) return {{i, i}};
     if (!IsSelfFocused(s)) continue;
     std::size_t first = i, last = i;
     while (first > 0 && IsSelfFocused(ss[first - 1])) --first;
@@ -128,7 +130,7 @@ std::vector<Passage> DetectRelatableDisclosure(
       continue;
     }
     for (std::size_t j = last + 1; j < ss.size() && j <= last + 2; ++j) {
-      if (ss[j].is_question && ss[j].second_person > 0) return {{i, i}};
+      if (AsksThePeer(ss[j])) return {{i, i}};
     }
   }
   return {};

@@ -25,6 +25,9 @@ struct Passage {
 // second-person words.
 bool IsSelfFocused(const segmentation::Sentence& s);
 
+// True for a question with a word for the peer in it ("What helped you?").
+bool AsksThePeer(const segmentation::Sentence& s);
+
 // True for a sentence that hands the floor back: a question to the peer, or a sentence
 // more about "you" than "I".
 bool TurnsToPeer(const segmentation::Sentence& s);
